@@ -1,0 +1,2 @@
+import type { UseCaseContext } from '../accounts/context.js';
+export type MigrationContext = UseCaseContext;

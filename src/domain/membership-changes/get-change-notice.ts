@@ -1,0 +1,30 @@
+import { authorize, can } from '../access/policies.js';
+import { NotFound } from '../errors.js';
+import { findChangeNotice, listChangeNotices, listOpenSideBySide, type ChangeNoticeListItem, type ChangeNoticeRow } from '../../persistence/repositories/change-notices.repository.js';
+import { findEstablishment } from '../../persistence/repositories/establishments.repository.js';
+import { findOrganisation } from '../../persistence/repositories/organisations.repository.js';
+import type { LifecycleContext } from './lifecycle-common.js';
+
+export type ChangeNoticeDetail = { notice: ChangeNoticeRow; organisationName: string; establishmentName: string | null; canReview: boolean };
+
+/** One notice, for its organisation or the secretariat (named information handlers). */
+export const getChangeNotice = async (ctx: LifecycleContext, id: string): Promise<ChangeNoticeDetail> => {
+  const notice = await findChangeNotice(ctx.db, id);
+  const canReview = can(ctx.actor, 'membership_change.review');
+  if (!canReview) authorize(ctx.actor, 'organisation.read', { organisationId: notice?.organisationId ?? '-' });
+  if (!notice) throw new NotFound('change_notice');
+  const [org, est] = await Promise.all([findOrganisation(ctx.db, notice.organisationId), notice.establishmentId ? findEstablishment(ctx.db, notice.establishmentId) : undefined]);
+  return { notice, organisationName: org?.name ?? '', establishmentName: est?.name ?? null, canReview };
+};
+
+/** The secretariat's queue of notices waiting for a decision, oldest first. */
+export const listChangeNoticeQueue = async (ctx: LifecycleContext): Promise<ChangeNoticeListItem[]> => {
+  authorize(ctx.actor, 'membership_change.review');
+  return listChangeNotices(ctx.db, { statuses: ['submitted'] });
+};
+
+export const listChangeNoticesOfOrganisation = async (ctx: LifecycleContext, organisationId: string) => {
+  authorize(ctx.actor, 'organisation.read', { organisationId });
+  const [notices, sideBySide] = await Promise.all([listChangeNotices(ctx.db, { organisationId }), listOpenSideBySide(ctx.db, organisationId)]);
+  return { notices, sideBySide };
+};
