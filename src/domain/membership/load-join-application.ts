@@ -7,6 +7,8 @@ import { NotFound } from '../errors.js';
 import { loadRulesContext } from '../rules-context.js';
 import { listEstablishmentsOf, type EstablishmentRow } from '../../persistence/repositories/establishments.repository.js';
 import { findOrganisation, type OrganisationRow } from '../../persistence/repositories/organisations.repository.js';
+import { establishmentsUnavailableForJoin } from '../../persistence/repositories/join-requests.repository.js';
+import { validRosterOn } from '../../../rules/jaim-membership-faq/index.js';
 import { JOIN_DRAFT_KIND, firstMissingStep, joinDraftKey, joinFactsFrom, type JoinApplicationAnswers, type JoinPage } from './join-form.js';
 import { runJoinDetermination, type StoredDetermination } from './join-determination.js';
 import { lastExpulsionFor } from './last-expulsion.js';
@@ -21,6 +23,20 @@ export type JoinApplication = {
   /** The business categories (業務区分, SSW i) in force today, from the operator's data when published. */
   categories: readonly BusinessCategory[];
   today: LegalDate;
+  /**
+   * Establishments that cannot be chosen for a new application, and why: an application already in progress, or
+   * already listed on the roster valid today. The draft's own establishment is never in it (a correction keeps it).
+   */
+  unavailable: ReadonlyMap<string, 'in_progress' | 'listed'>;
+};
+
+const unavailableFor = async (ctx: UseCaseContext, organisationId: string, today: LegalDate, answers: JoinApplicationAnswers): Promise<Map<string, 'in_progress' | 'listed'>> => {
+  const { inProgress, listed } = await establishmentsUnavailableForJoin(ctx.db, organisationId, validRosterOn(today));
+  const out = new Map<string, 'in_progress' | 'listed'>();
+  for (const id of listed) out.set(id, 'listed');
+  for (const id of inProgress) out.set(id, 'in_progress');
+  if (answers.establishmentId) out.delete(answers.establishmentId);
+  return out;
 };
 
 const categoriesOn = async (ctx: UseCaseContext, today: LegalDate): Promise<readonly BusinessCategory[]> => {
@@ -46,6 +62,7 @@ export const loadJoinApplication = async (ctx: UseCaseContext, organisationId: s
   ]);
   const answers = draft?.data ?? {};
   const establishment = establishments.find((e) => e.id === answers.establishmentId);
+  const unavailable = await unavailableFor(ctx, organisationId, today, answers);
   return {
     organisation,
     establishments,
@@ -55,6 +72,7 @@ export const loadJoinApplication = async (ctx: UseCaseContext, organisationId: s
     missingStep: establishment ? firstMissingStep(answers) : 'establishment',
     categories,
     today,
+    unavailable,
   };
 };
 

@@ -187,3 +187,18 @@ export async function closeOpenRosterListing(db: Db, establishmentId: string, ro
     .returning({ id: rosterEntries.id });
   return rows.map((r) => r.id);
 }
+
+/** Why each of an organisation's establishments cannot start a new application now: one in progress, or already listed on `roster`. */
+export async function establishmentsUnavailableForJoin(db: Db, organisationId: string, roster: 'council' | 'jaim'): Promise<{ inProgress: string[]; listed: string[] }> {
+  const [open, listed] = await Promise.all([
+    db
+      .selectDistinct({ id: joinRequests.establishmentId })
+      .from(joinRequests)
+      .where(and(eq(joinRequests.organisationId, organisationId), inArray(joinRequests.status, ['submitted', 'under_review', 'correction_requested']))),
+    db
+      .selectDistinct({ id: rosterEntries.establishmentId })
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.organisationId, organisationId), eq(rosterEntries.roster, roster), isNull(rosterEntries.listedUntil))),
+  ]);
+  return { inProgress: open.flatMap((r) => (r.id ? [r.id] : [])), listed: listed.map((r) => r.id) };
+}

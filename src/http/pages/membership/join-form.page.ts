@@ -7,6 +7,7 @@ import { JOIN_PAGES, evidenceSlots, isJoinPage, nextPage, previousPage, relevant
 import { loadJoinApplication, previewJoinDetermination, type JoinApplication } from '../../../domain/membership/load-join-application.js';
 import { saveJoinStep } from '../../../domain/membership/save-join-step.js';
 import { submitJoinRequest } from '../../../domain/membership/submit-join-request.js';
+import { discardJoinDraft } from '../../../domain/membership/discard-join-draft.js';
 import { getJoinRequest } from '../../../domain/membership/get-join-request.js';
 import { MAX_UPLOAD_BYTES } from '../../../domain/uploads/content-check.js';
 import { scannerFor } from '../../../domain/uploads/scanner.js';
@@ -163,6 +164,22 @@ export const joinFormPages = async (app: FastifyInstance, deps: AppDeps): Promis
       correctingId: correcting?.request.status === 'correction_requested' ? correctingId : undefined,
       correctingLockVersion: correcting?.request.lockVersion,
     });
+  });
+
+  // Throwing the draft away is confirmed on its own page first (nothing submitted is affected).
+  app.get('/organisations/:id/join/discard', { config: { policy: 'join_request.submit' } }, async (request, reply) => {
+    const application = await loadJoinApplication(membershipContext(request, deps), paramId(request));
+    return reply.view('pages/membership/join-discard.njk', {
+      pageTitle: request.t('membership:join.discard.title'),
+      organisation: application.organisation,
+      establishment: application.establishment,
+      correcting: !!application.answers.correctingRequestId,
+    });
+  });
+
+  app.post('/organisations/:id/join/discard', { config: { policy: 'join_request.submit' } }, async (request, reply) => {
+    await discardJoinDraft(membershipContext(request, deps), paramId(request));
+    return reply.redirect(`/organisations/${paramId(request)}`, 303);
   });
 
   // Where sign-in returns to after a submit posted with a timed-out session: the answers are in the draft.

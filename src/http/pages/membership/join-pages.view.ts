@@ -19,7 +19,7 @@ import type { FormError } from '../accounts/request-context.js';
 // shared field macros. Field names are the ids the error summary links to.
 
 export type FieldView =
-  | { macro: 'choices'; name: string; type: 'radio' | 'checkbox'; label: string; hint?: string; items: { value: string; label: string; hint?: string }[]; value: unknown }
+  | { macro: 'choices'; name: string; type: 'radio' | 'checkbox'; label: string; hint?: string; items: { value: string; label: string; hint?: string; disabled?: boolean }[]; value: unknown }
   | { macro: 'text'; name: string; label: string; hint?: string; value: unknown; width?: string }
   | { macro: 'textarea'; name: string; label: string; hint?: string; value: unknown }
   | { macro: 'hidden'; name: string; value: string };
@@ -40,7 +40,11 @@ export const pageFields = (request: FastifyRequest, app: JoinApplication, page: 
           type: 'radio',
           label: t('membership:join.establishment.title'),
           hint: t('membership:join.establishment.hint'),
-          items: app.establishments.map((e) => ({ value: e.id, label: e.name, hint: [e.address, e.jsicCodes.join(', ')].filter(Boolean).join(' / ') })),
+          items: app.establishments.map((e) => {
+            const why = app.unavailable.get(e.id);
+            const details = [e.address, e.jsicCodes.join(', '), why ? t(`membership:join.establishment.unavailable.${why}`) : ''].filter(Boolean).join(' / ');
+            return { value: e.id, label: e.name, hint: details, disabled: !!why };
+          }),
           value: v('establishmentId', a.establishmentId) ?? '',
         },
       ];

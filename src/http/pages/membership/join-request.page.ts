@@ -3,6 +3,7 @@ import { DETERMINATION_OUTCOME_LABELS } from '../../../domain/membership/join-de
 import { getJoinRequest, type JoinRequestDetail } from '../../../domain/membership/get-join-request.js';
 import { resubmitJoinRequest } from '../../../domain/membership/resubmit-join-request.js';
 import { editJoinRequest } from '../../../domain/membership/edit-join-request.js';
+import { startNextJoinApplication } from '../../../domain/membership/start-next-join-application.js';
 import { REFUSAL_GROUNDS } from '../../../domain/membership/refusal-grounds.js';
 import { downloadUpload } from '../../../domain/uploads/download-upload.js';
 import { prefectureName } from '../../../domain/membership/prefectures.js';
@@ -53,6 +54,7 @@ export const joinRequestPages = async (app: FastifyInstance, deps: AppDeps): Pro
       jr: view,
       canDownload: true,
       justSubmitted: (request.query as Record<string, unknown>).submitted === '1',
+      canApplyNext: !detail.asReviewer && detail.request.status !== 'draft',
     });
   });
 
@@ -72,6 +74,12 @@ export const joinRequestPages = async (app: FastifyInstance, deps: AppDeps): Pro
       .header('cache-control', 'private, no-store')
       .header('x-checksum-sha256', file.sha256)
       .send(file.content);
+  });
+
+  // The next establishment of the same company: the company's declarations and pledges carry over.
+  app.post('/join-requests/:id/next', { config: { policy: 'join_request.submit' } }, async (request, reply) => {
+    const { organisationId } = await startNextJoinApplication(membershipContext(request, deps), paramId(request));
+    return reply.redirect(`/organisations/${organisationId}/join/establishment`, 303);
   });
 
   app.post('/join-requests/:id/resubmit', { config: { policy: 'join_request.submit' } }, async (request, reply) => {
