@@ -2,9 +2,6 @@
 // closed on 2025-12-26), the as-of lookup by 法人番号 over HTTP on PostgreSQL, 50 connections × 10 s, against a bare
 // Fastify route running the same repository query on the same database in the same run. The dates mix today,
 // a date before some listings started and a date on the council roster. Targets: ratio ≥ 0.6, p99 ≤ 50 ms.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { runLoad, startServerChild } from './load.js';
 import { type BenchResult, round } from './result.js';
@@ -28,7 +25,7 @@ export const benchRosterAsOf = async (count = Number(process.env.BENCH_COUNT ?? 
   await admin(`CREATE DATABASE ${BENCH_DB}`);
   const url = new URL(PG_ADMIN);
   url.pathname = `/${BENCH_DB}`;
-  const server = await startServerChild('bench/roster-asof.ts', { ROSTER_ASOF_CHILD: '1', BENCH_DATABASE_URL: url.toString(), BENCH_COUNT: String(count), LOG_LEVEL: 'warn' });
+  const server = await startServerChild('bench/roster-server.ts', { BENCH_SEED: 'asof', BENCH_DATABASE_URL: url.toString(), BENCH_COUNT: String(count), LOG_LEVEL: 'warn' });
   try {
     const numbers = server.info.numbers as string[];
     const sample = Array.from({ length: 3000 }, (_, i) => [numbers[(i * 4999) % numbers.length]!, DATES[i % DATES.length]!] as const);
@@ -50,47 +47,4 @@ export const benchRosterAsOf = async (count = Number(process.env.BENCH_COUNT ?? 
   }
 };
 
-// Child process: the real app and the bare route on the same database.
-const runChild = async (): Promise<void> => {
-  const Fastify = (await import('fastify')).default;
-  const { testConfig } = await import('../src/config/env.js');
-  const { buildApp } = await import('../src/http/app.js');
-  const { createServices } = await import('../src/http/create-services.js');
-  const { openDatabase } = await import('../src/persistence/database.js');
-  const { bulkInsertListedCompanies } = await import('../src/persistence/repositories/bench-seed.repository.js');
-  const { rosterListingsByCorporateNumber } = await import('../src/persistence/repositories/roster.repository.js');
-  const { syntheticCompanies } = await import('./synthetic-companies.js');
-  const { closeCouncilListingsForBench } = await import('../src/persistence/repositories/roster-snapshots.repository.js');
-  const count = Number(process.env.BENCH_COUNT ?? '100000');
-  const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL || undefined, dataDir: mkdtempSync(join(tmpdir(), 'jinzai-bench-')) });
-  const companies = syntheticCompanies(count);
-  const third = Math.ceil(count / 3);
-  await bulkInsertListedCompanies(database.db, companies.slice(0, third), '2025-12-26');
-  await bulkInsertListedCompanies(database.db, companies.slice(third, 2 * third), '2026-03-01');
-  await bulkInsertListedCompanies(database.db, companies.slice(2 * third), '2024-04-01');
-  // The last third were council members: their listings move to the council roster and close on 2025-12-26.
-  await closeCouncilListingsForBench(database.db, '2024-04-01', '2025-12-26');
-  const config = testConfig({ logLevel: 'warn', rateLimitAllow: ['127.0.0.1'] });
-  const app = await buildApp({ config, database, services: createServices(config, database) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const bare = Fastify({ logger: false });
-  bare.get<{ Params: { number: string }; Querystring: { asOf?: string } }>('/bare/:number', async (request) => {
-    const listings = await rosterListingsByCorporateNumber(database.db, request.params.number, request.query.asOf ?? '2026-11-22');
-    return { corporateNumber: request.params.number, listed: listings.length > 0, listings };
-  });
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-  const portOf = (s: typeof app.server): number => {
-    const a = s.address();
-    return typeof a === 'object' && a ? a.port : 0;
-  };
-  process.stdout.write(JSON.stringify({ ready: true, kind: database.kind, appPort: portOf(app.server), barePort: portOf(bare.server), numbers: companies.map((c) => c.corporateNumber) }) + '\n');
-  process.once('SIGTERM', async () => {
-    await bare.close();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  });
-};
-
-if (process.env.ROSTER_ASOF_CHILD === '1') await runChild();
-else if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchRosterAsOf());
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchRosterAsOf());
