@@ -24,12 +24,14 @@ import { findOrganisation } from '../../persistence/repositories/organisations.r
 import type { ChangeDetails, ChangeKind } from './change-details.js';
 import { changeNoticeTransition } from './change-notice.states.js';
 import { changeDecidedMail } from './lifecycle-mail.js';
+import { moveMergedEstablishment, resolveMergerTarget } from './merger-target.js';
 import { CONCURRENT_CHANGE, concurrentChange, todayOf, type LifecycleContext } from './lifecycle-common.js';
 
 type Listing = RosterEntryFullRow;
+type MergerTarget = { id: string; name: string; corporateNumber: string | null };
 
 /** The new roster row's values for one listing (null: this listing is not touched). */
-const nextListing = (kind: ChangeKind, d: ChangeDetails, old: Listing, sideBySide: boolean): Partial<Listing> | null => {
+const nextListing = (kind: ChangeKind, d: ChangeDetails, old: Listing, sideBySide: boolean, target?: MergerTarget): Partial<Listing> | null => {
   switch (kind) {
     case 'establishment_name':
       return { establishmentName: d.newName!, establishmentNameKana: d.newNameKana ?? null };
@@ -40,7 +42,14 @@ const nextListing = (kind: ChangeKind, d: ChangeDetails, old: Listing, sideBySid
     case 'relocation':
       return { establishmentName: d.newName!, address: d.newAddress!, prefecture: d.newPrefecture!, previousName: sideBySide ? old.establishmentName : null };
     case 'merger':
-      return { organisationName: d.newCompanyName!, previousName: sideBySide ? old.organisationName : null };
+      // The row from the effective date belongs to the company merged into, with its name and 法人番号; the old company
+      // name stays beside it until the new company operates.
+      return {
+        organisationId: target!.id,
+        organisationName: target!.name,
+        corporateNumber: target!.corporateNumber,
+        previousName: sideBySide ? old.organisationName : null,
+      };
     case 'operating_confirmed':
       return { previousName: null, ...(d.newCorporateNumber ? { corporateNumber: d.newCorporateNumber } : {}) };
     default:
@@ -49,8 +58,9 @@ const nextListing = (kind: ChangeKind, d: ChangeDetails, old: Listing, sideBySid
 };
 
 /** Brings the organisation / establishment record up to date (on or after the effective date). */
-export const applyMasterUpdate = async (tx: Db, n: ChangeNoticeRow): Promise<void> => {
+export const applyMasterUpdate = async (tx: Db, n: ChangeNoticeRow, meta: ReturnType<typeof auditMeta>): Promise<void> => {
   const d = n.details as ChangeDetails;
+  if (n.kind === 'merger' && n.establishmentId) await moveMergedEstablishment(tx, n.establishmentId, d, n.id, meta);
   if (n.kind === 'establishment_name' && n.establishmentId) await updateEstablishmentMaster(tx, n.establishmentId, { name: d.newName!, nameKana: d.newNameKana ?? null });
   if ((n.kind === 'address' || n.kind === 'relocation') && n.establishmentId)
     await updateEstablishmentMaster(tx, n.establishmentId, {
@@ -68,7 +78,8 @@ export const applyMasterUpdate = async (tx: Db, n: ChangeNoticeRow): Promise<voi
  * The secretariat applies a change notice from its effective date: each listing it touches is closed the day before
  * (listed_until = effective date) and a new dated row opens with the new values, never overwriting the old one. A
  * relocation or merger not yet operating lists old and new names side by side (previous_name, JAIM FAQ Q3-2-2/3) until
- * the follow-up notice closes that period. The organisation / establishment record follows on the effective date.
+ * the follow-up notice closes that period. A merger's rows belong to the company merged into (found by 法人番号 or
+ * registered now). The organisation / establishment record follows on the effective date.
  */
 export const applyChangeNotice = async (ctx: LifecycleContext, id: string, lockVersion: number): Promise<{ newListings: number }> => {
   authorize(ctx.actor, 'membership_change.review');
@@ -79,19 +90,26 @@ export const applyChangeNotice = async (ctx: LifecycleContext, id: string, lockV
     if (!before) throw new NotFound('change_notice');
     if (before.lockVersion !== lockVersion) throw concurrentChange('change notice');
     const status = changeNoticeTransition(before.status, 'apply');
-    const after = await updateChangeNoticeGuarded(tx, id, lockVersion, { status, decidedAt: at, decidedBy: actorUserId(ctx.actor) ?? null });
+    const meta = auditMeta(ctx);
+    const target = before.kind === 'merger' ? await resolveMergerTarget(tx, before.details as ChangeDetails, before.organisationId, id, meta) : undefined;
+    const after = await updateChangeNoticeGuarded(tx, id, lockVersion, {
+      status,
+      decidedAt: at,
+      decidedBy: actorUserId(ctx.actor) ?? null,
+      ...(target ? { details: { ...before.details, survivingOrganisationId: target.id } } : {}),
+    });
     if (!after) throw concurrentChange('change notice');
     const [org, ests] = await Promise.all([findOrganisation(tx, after.organisationId), listEstablishmentsOf(tx, after.organisationId)]);
     if (!org) throw new NotFound('organisation');
     const details = after.details as ChangeDetails;
     const sideBySide = Boolean((after.determination as { sideBySide?: boolean } | null)?.sideBySide);
     const ids = after.kind === 'company_name' ? ests.map((e) => e.id) : after.establishmentId ? [after.establishmentId] : [];
-    const listings = await openListingsOf(tx, ids);
-    const meta = auditMeta(ctx);
+    // A company name change concerns the rows of this company (not an establishment already merged into another).
+    const listings = (await openListingsOf(tx, ids)).filter((l) => after.kind !== 'company_name' || l.organisationId === after.organisationId);
     const effective = after.effectiveFrom as LegalDate;
     let newListings = 0;
     for (const old of listings) {
-      const change = nextListing(after.kind, details, old, sideBySide);
+      const change = nextListing(after.kind, details, old, sideBySide, target);
       if (!change) continue;
       if (effective <= old.listedFrom)
         throw new Conflict('effective date not after listing', {
@@ -129,7 +147,7 @@ export const applyChangeNotice = async (ctx: LifecycleContext, id: string, lockV
     }
     let masterApplied = false;
     if (effective <= today) {
-      await applyMasterUpdate(tx, after);
+      await applyMasterUpdate(tx, after, meta);
       await updateChangeNoticeGuarded(tx, id, after.lockVersion, { masterAppliedAt: at });
       masterApplied = true;
     }
@@ -137,7 +155,10 @@ export const applyChangeNotice = async (ctx: LifecycleContext, id: string, lockV
       ...meta,
       action: 'membership_change.applied',
       target: { type: 'change_notice', id },
-      summary: { before: { status: before.status }, after: { status, kind: after.kind, effectiveFrom: effective, newListings, sideBySide, masterApplied } },
+      summary: {
+        before: { status: before.status },
+        after: { status, kind: after.kind, effectiveFrom: effective, newListings, sideBySide, masterApplied, ...(target ? { survivingOrganisationId: target.id, formerOrganisationName: org.name } : {}) },
+      },
     });
     const contact = after.submittedBy ? await findUserContact(tx, after.submittedBy) : undefined;
     if (contact)

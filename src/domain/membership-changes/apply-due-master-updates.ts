@@ -16,8 +16,9 @@ export const applyDueMasterUpdates = async (ctx: UseCaseContext): Promise<{ appl
   for (const n of due) {
     await ctx.db.transaction(async (tx) => {
       if (!(await updateChangeNoticeGuarded(tx, n.id, n.lockVersion, { masterAppliedAt: ctx.clock.now() }))) return;
-      await applyMasterUpdate(tx, n);
-      await writeAuditEvent(tx, { ...auditMeta(ctx), action: 'membership_change.master_updated', target: { type: 'change_notice', id: n.id }, summary: { after: { kind: n.kind, effectiveFrom: n.effectiveFrom } } });
+      const meta = auditMeta(ctx);
+      await applyMasterUpdate(tx, n, meta);
+      await writeAuditEvent(tx, { ...meta, action: 'membership_change.master_updated', target: { type: 'change_notice', id: n.id }, summary: { after: { kind: n.kind, effectiveFrom: n.effectiveFrom } } });
       applied += 1;
     });
   }

@@ -28,6 +28,13 @@ describe('change notice determination', () => {
     const after = determineChange({ ...base, kind: 'relocation', details: { newName: '新工場', operatingFrom: '2026-05-01' } }, asOf);
     expect(after.sideBySide).toBe(false);
   });
+  it('a merger names the new company by a real 法人番号 (check digit), typed with hyphens or full-width digits', () => {
+    const problems: { field: string }[] = [];
+    expect(parseChangeDetails('merger', { newCompanyName: '新会社', newCorporateNumber: '７１２３-４５６７-８９０１２' }, problems as never).newCorporateNumber).toBe('7123456789012');
+    expect(problems).toEqual([]);
+    parseChangeDetails('merger', { newCompanyName: '新会社', newCorporateNumber: '1123456789012' }, problems as never);
+    expect(problems.map((p) => p.field)).toEqual(['newCorporateNumber']);
+  });
   it('validates the fields of each kind', () => {
     const problems: { field: string }[] = [];
     parseChangeDetails('address', { newPrefecture: '99', newAddress: '', newPostalCode: 'abc' }, problems as never);

@@ -4,6 +4,7 @@ import { type LegalDate, msg, type Message } from '../../../rules/core/index.js'
 import { changeNotificationRequired } from '../../../rules/council-operating-rules/index.js';
 import { addingJsicCode, operatingWithShipments, rosterNamesDuringReorganisation } from '../../../rules/jaim-membership-faq/index.js';
 import type { FieldProblem } from '../errors.js';
+import { CORPORATE_NUMBER_MESSAGES, checkCorporateNumber } from '../membership/corporate-number.js';
 import { isPrefectureCode } from '../membership/prefectures.js';
 import { dateField, evaluateRules, fieldProblem, optionalText, textField, type StoredDetermination } from './lifecycle-common.js';
 
@@ -35,6 +36,8 @@ export type ChangeDetails = {
   newRepresentative?: string;
   newCompanyName?: string;
   newCorporateNumber?: string | null;
+  /** Set by the secretariat's decision on a merger: the company the establishment moves to (found or registered). */
+  survivingOrganisationId?: string;
   operatingFrom?: string | null;
   jsicCode?: string;
   operating?: boolean;
@@ -89,9 +92,13 @@ export const parseChangeDetails = (kind: ChangeKind, body: Record<string, unknow
       break;
     case 'merger': {
       d.newCompanyName = textField(body.newCompanyName, 'newCompanyName', problems, L.newCompanyName, 200);
-      const cn = optionalText(body.newCorporateNumber, 20)?.normalize('NFKC').replace(/[\s-]/g, '') ?? null;
-      if (cn && !/^[0-9]{13}$/.test(cn)) problems.push(fieldProblem('newCorporateNumber', '法人番号は13桁の数字で入力してください', 'The corporate number has 13 digits'));
-      else d.newCorporateNumber = cn;
+      // The new company is found (or registered) by this number when the notice is applied, so it must be a real one.
+      const raw = optionalText(body.newCorporateNumber, 40);
+      const cn = raw ? checkCorporateNumber(raw) : null;
+      if (cn && !cn.ok) {
+        const m = CORPORATE_NUMBER_MESSAGES[cn.problem];
+        problems.push(fieldProblem('newCorporateNumber', m.ja, m.en));
+      } else d.newCorporateNumber = cn ? cn.value : null;
       d.operatingFrom = optionalDate('operatingFrom');
       break;
     }

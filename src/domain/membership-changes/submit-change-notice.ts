@@ -5,10 +5,11 @@ import { InvalidInput, NotFound } from '../errors.js';
 import { writeAuditEvent } from '../../persistence/audit/index.js';
 import { insertChangeNotice, listOpenSideBySide, openListingsOf, type ChangeNoticeRow } from '../../persistence/repositories/change-notices.repository.js';
 import { findEstablishment, listEstablishmentsOf } from '../../persistence/repositories/establishments.repository.js';
-import { findOrganisation } from '../../persistence/repositories/organisations.repository.js';
+import { findOrganisation, findOrganisationByCorporateNumber } from '../../persistence/repositories/organisations.repository.js';
 import type { FieldProblem } from '../errors.js';
 import { ESTABLISHMENT_KINDS, ROSTER_KINDS, determineChange, isChangeKind, parseChangeDetails, type ChangeDetails, type ChangeKind } from './change-details.js';
 import { initialChangeNoticeState } from './change-notice.states.js';
+import { mergerTargetProblem } from './merger-target.js';
 import { dateField, fieldProblem, throwIfProblems, todayOf, type LifecycleContext, type StoredDetermination } from './lifecycle-common.js';
 
 export type SubmitChangeInput = Record<string, unknown> & { kind?: unknown; establishmentId?: unknown; effectiveFrom?: unknown; followsNoticeId?: unknown };
@@ -59,6 +60,11 @@ export const validateChangeNotice = async (ctx: LifecycleContext, organisationId
   }
 
   const details = parseChangeDetails(kind, input, problems);
+  if (kind === 'merger' && details.newCorporateNumber) {
+    const target = await findOrganisationByCorporateNumber(ctx.db, details.newCorporateNumber);
+    const problem = target ? mergerTargetProblem(target, organisationId) : null;
+    if (problem) problems.push(fieldProblem('newCorporateNumber', problem.ja, problem.en));
+  }
   let effectiveFrom = kind === 'jsic_addition' || kind === 'new_establishment' ? today : dateField(input.effectiveFrom, 'effectiveFrom', problems, EFFECTIVE);
   if (kind === 'operating_confirmed') {
     effectiveFrom = dateField(input.effectiveFrom, 'effectiveFrom', problems, { ja: '稼働開始日', en: 'date it started operating' });

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset_requested',
   'user.password_reset',
   'user.totp_enabled',
+  'user.totp_secrets_resealed',
   'role.granted',
   'role.revoked',
   'information_handler.registered',
@@ -56,6 +57,8 @@ export const AUDIT_ACTIONS = [
   'exam_registration.promoted',
   'exam_registration.paid',
   'exam_registration.checked_in',
+  'exam_registration.marked_no_show',
+  'exam_registration.links_resent',
   'exam_payments.imported',
   'exam_identity_flag.raised',
   'exam_identity_flag.resolved',
@@ -93,6 +96,7 @@ export const AUDIT_ACTIONS = [
   'membership_change.applied',
   'membership_change.withdrawn',
   'membership_change.master_updated',
+  'establishment.moved',
   'withdrawal.accepted',
   'withdrawal.refused',
   'expulsion.proposed',
@@ -119,6 +123,11 @@ export const AUDIT_ACTIONS = [
   'fee_discount_claim.reviewed',
   'fee_debit_account.registered',
   'fee_debit_file.exported',
+  'fee_debit_import.checked',
+  'fee_debit_import.applied',
+  'fee_debit_import.discarded',
+  'fee_debit.failed',
+  'wage_report.evidence_attached',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

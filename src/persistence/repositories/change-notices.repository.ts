@@ -44,7 +44,7 @@ export async function updateChangeNoticeGuarded(
   db: Db,
   id: string,
   seenLockVersion: number,
-  set: Partial<Pick<ChangeNoticeRow, 'status' | 'decidedAt' | 'decidedBy' | 'decisionReason' | 'masterAppliedAt' | 'determination'>>,
+  set: Partial<Pick<ChangeNoticeRow, 'status' | 'decidedAt' | 'decidedBy' | 'decisionReason' | 'masterAppliedAt' | 'determination' | 'details'>>,
 ): Promise<ChangeNoticeRow | undefined> {
   const [row] = await db
     .update(changeNotices)
@@ -192,10 +192,24 @@ export async function endListings(db: Db, establishmentIds: string[], cutoff: st
 export async function updateEstablishmentMaster(
   db: Db,
   id: string,
-  set: Partial<{ name: string; nameKana: string | null; address: string | null; prefecture: string | null; postalCode: string | null; operating: boolean; jsicCodes: string[] }>,
+  set: Partial<{ name: string; nameKana: string | null; address: string | null; prefecture: string | null; postalCode: string | null; operating: boolean; jsicCodes: string[]; organisationId: string }>,
 ): Promise<void> {
   if (Object.keys(set).length === 0) return;
   await db.update(establishments).set(set).where(eq(establishments.id, id));
+}
+
+/**
+ * The company an establishment joins by a merger: a new accepting company, unless one with this 法人番号 exists or is
+ * registered concurrently (the unique 法人番号 decides; the caller then finds that one). Undefined when the number was
+ * taken.
+ */
+export async function insertMergerOrganisation(db: Db, o: { name: string; corporateNumber: string | null; at: Date }): Promise<typeof organisations.$inferSelect | undefined> {
+  const [row] = await db
+    .insert(organisations)
+    .values({ kind: 'accepting_company', name: o.name, corporateNumber: o.corporateNumber, createdAt: o.at, updatedAt: o.at })
+    .onConflictDoNothing()
+    .returning();
+  return row;
 }
 
 export async function updateOrganisationMaster(db: Db, id: string, set: Partial<{ name: string; nameKana: string | null; representativeName: string | null }>): Promise<void> {

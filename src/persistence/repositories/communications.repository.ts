@@ -44,7 +44,7 @@ export async function contactsOfOrganisations(db: Db, organisationIds: readonly 
 
 export type NoticeRow = typeof notices.$inferSelect;
 
-export async function insertNotice(tx: Db, n: { subject: string; body: string; audience: NoticeAudience; sendEmail: boolean; recipientCount: number; emailCount: number; sentBy: string | null; sentAt: Date }): Promise<NoticeRow> {
+export async function insertNotice(tx: Db, n: { id?: string; subject: string; body: string; audience: NoticeAudience; sendEmail: boolean; recipientCount: number; emailCount: number; sentBy: string | null; sentAt: Date }): Promise<NoticeRow> {
   const [row] = await tx.insert(notices).values({ ...n, createdAt: n.sentAt, updatedAt: n.sentAt }).returning();
   if (!row) throw new Error('insert notices returned no row');
   return row;

@@ -30,20 +30,42 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/** The hidden fields of the confirmation page's send form (what the browser posts back), decoded from the HTML. */
+const hiddenFieldsOf = (html: string): Record<string, string | string[]> => {
+  const form = /<form method="post" action="\/staff\/communications"[\s\S]*?<\/form>/.exec(html)![0];
+  const out: Record<string, string | string[]> = {};
+  const decode = (v: string) => v.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    const [name, value] = [m[1]!, decode(m[2]!)];
+    if (name === '_csrf') continue;
+    const prev = out[name];
+    out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+};
+
 describe('notices (M12)', () => {
-  it('validates, then sends to listed members filtered by prefecture: inbox and e-mail', async () => {
+  it('validates, confirms (recipients, channels, preview), then sends to listed members filtered by prefecture: inbox and e-mail', async () => {
     const staff = clientFor(t.app, staffId);
     await staff.get('/staff/communications');
-    const bad = await staff.post('/staff/communications', { subject: '', body: '', jsic: 'abc' });
+    const bad = await staff.post('/staff/communications/confirm', { subject: '', body: '', jsic: 'abc' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#subject"');
     expect(bad.body).toContain('href="#jsic"');
-    const res = await staff.post('/staff/communications', { subject: '説明会のご案内', body: '4月20日に説明会を開催します。', prefectures: ['23'], status: 'listed', sendEmail: 'yes' });
+    const check = await staff.post('/staff/communications/confirm', { subject: '説明会のご案内', body: '4月20日に説明会を開催します。', prefectures: ['23'], status: 'listed', sendEmail: 'yes' });
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toMatch(/id="recipient-count">1 件</);
+    expect(check.body).toContain('愛知県');
+    expect(check.body).toContain('メール：1 件のアドレス');
+    // Nothing is sent by the confirmation page.
+    expect(rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT count(*)::int AS n FROM notices`))[0]!.n).toBe(0);
+    const res = await staff.post('/staff/communications', { ...hiddenFieldsOf(check.body), decision: 'send' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/staff/communications?sent=1');
     const mail = rowsOf<{ to_address: string }>(await t.database.db.execute(sql`SELECT to_address FROM outbox_emails WHERE subject = '説明会のご案内'`));
     expect(mail.map((m) => m.to_address)).toEqual(['member0@example.jp']);
   });
+
   it('the addressed member sees it unread, opens it, and it becomes read; others cannot open it', async () => {
     const member = clientFor(t.app, members[0]!.userId);
     const inbox = await member.get('/inbox');
@@ -55,6 +77,58 @@ describe('notices (M12)', () => {
     const other = clientFor(t.app, members[1]!.userId);
     expect((await other.get('/inbox')).body).not.toContain('説明会のご案内');
     expect((await other.get(`/inbox/${id}`)).statusCode).toBe(404);
+  });
+
+  it('the preview shows the text escaped; sending twice with the same confirmation sends once', async () => {
+    const staff = clientFor(t.app, staffId);
+    const subject = '<b>重要</b> 年度更新のお知らせ';
+    const check = await staff.post('/staff/communications/confirm', { subject, body: '<script>alert(1)</script>\n二行目', status: 'listed' });
+    expect(check.statusCode).toBe(200);
+    expect(check.body).not.toContain('<script>alert(1)</script>');
+    expect(check.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(check.body).toContain('&lt;b&gt;重要&lt;/b&gt;');
+    expect(check.body).toMatch(/id="recipient-count">2 件</);
+    expect(check.body).toContain('メール：送らない');
+    const form = { ...hiddenFieldsOf(check.body), decision: 'send' };
+    const [first, second] = await Promise.all([staff.post('/staff/communications', form), staff.post('/staff/communications', form)]);
+    const third = await staff.post('/staff/communications', form);
+    for (const r of [first, second, third]) {
+      expect(r.statusCode).toBe(303);
+      expect(r.headers.location).toBe('/staff/communications?sent=2');
+    }
+    const sent = rowsOf<{ id: string }>(await t.database.db.execute(sql`SELECT id FROM notices WHERE subject = ${subject}`));
+    expect(sent).toHaveLength(1);
+    const recipients = rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT count(*)::int AS n FROM notice_recipients WHERE notice_id = ${sent[0]!.id}`));
+    expect(recipients[0]!.n).toBe(2);
+    const audits = rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'notice.sent' AND target_id = ${sent[0]!.id}`));
+    expect(audits[0]!.n).toBe(1);
+    // The member reads it escaped too.
+    const inbox = await clientFor(t.app, members[1]!.userId).get(`/inbox/${sent[0]!.id}`);
+    expect(inbox.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('"change" goes back to the form with what was typed; a stale count is confirmed again; a form without a key only confirms', async () => {
+    const staff = clientFor(t.app, staffId);
+    const check = await staff.post('/staff/communications/confirm', { subject: '岐阜県の会員へ', body: '本文', prefectures: ['21'], status: 'any', sendEmail: 'yes' });
+    expect(check.body).toMatch(/id="recipient-count">1 件</);
+    const edit = await staff.post('/staff/communications', { ...hiddenFieldsOf(check.body), decision: 'edit' });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toContain('value="岐阜県の会員へ"');
+    expect(edit.body).toMatch(/<option value="21" selected>/);
+    // Confirmed for 1 member, but the audience now has 2: nothing is sent, the page shows the new count.
+    const stale = await staff.post('/staff/communications', { ...hiddenFieldsOf(check.body), prefectures: ['21', '23'], decision: 'send' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('2 件になりました');
+    expect(stale.body).toMatch(/id="recipient-count">2 件</);
+    const noKey = await staff.post('/staff/communications', { subject: '確認なし', body: '本文', status: 'listed' });
+    expect(noKey.statusCode).toBe(200);
+    expect(noKey.body).toContain('name="idempotencyKey"');
+    expect(rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT count(*)::int AS n FROM notices WHERE subject IN ('岐阜県の会員へ', '確認なし')`))[0]!.n).toBe(0);
+  });
+
+  it('only secretariat staff may confirm or send', async () => {
+    const member = clientFor(t.app, members[0]!.userId);
+    expect((await member.post('/staff/communications/confirm', { subject: 'x', body: 'y' })).statusCode).toBe(403);
   });
 });
 
@@ -89,6 +163,9 @@ describe('surveys (M12)', () => {
     expect(results.body).toMatch(/id="response-count">1</);
     expect(results.body).toContain('data-count="1"');
     const csv = await staff.get(`${url}/results.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 with BOM, for Excel
+    expect(csv.rawPayload.subarray(3).toString('utf8')).toContain('事業所,回答日時,受入れ予定,分野,ご意見');
     expect(csv.rawPayload.subarray(3).toString('utf8')).toContain("'=cmd");
   });
   it('after the closing date answers are refused', async () => {

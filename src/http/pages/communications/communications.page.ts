@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listMyInbox, listSentNotices, readNotice } from '../../../domain/communications/inbox.js';
-import { sendNotice } from '../../../domain/communications/send-notice.js';
+import { previewNotice, type NoticePreview } from '../../../domain/communications/preview-notice.js';
+import { RecipientsChanged, sendNotice } from '../../../domain/communications/send-notice.js';
+import { newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
 import { changeSurveyStatus, createSurvey, getSurveyForm, listAllSurveys, listMySurveys, respondToSurvey, surveyResults, surveyResultsCsv } from '../../../domain/communications/surveys.js';
 import { DomainError } from '../../../domain/errors.js';
-import { PREFECTURES } from '../../../domain/membership/prefectures.js';
+import { PREFECTURES, prefectureName } from '../../../domain/membership/prefectures.js';
 import type { AppDeps } from '../../app.js';
 import { bodyOf, deliverMail, formErrorsOf, useCaseContext } from '../accounts/request-context.js';
 
@@ -11,6 +13,28 @@ const fmt = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 
 /** Raw form body, keeping repeated fields (checkboxes) as arrays. */
 const rawBody = (request: FastifyRequest): Record<string, unknown> => (request.body ?? {}) as Record<string, unknown>;
+
+/** The notice and its audience in words, and the fields the send form carries forward unchanged. */
+const confirmView = (request: FastifyRequest, p: NoticePreview) => {
+  const a = p.audience;
+  const filters = [
+    { label: request.t('communications:audience.status'), value: request.t(`communications:audience.${a.status ?? 'listed'}`) },
+    { label: request.t('communications:audience.roster'), value: request.t(a.roster === 'jaim' ? 'communications:audience.rosterJaim' : a.roster === 'council' ? 'communications:audience.rosterCouncil' : 'communications:audience.rosterAll') },
+    { label: request.t('communications:confirm.prefectures'), value: a.prefectures?.length ? a.prefectures.map((c) => prefectureName(c, request.lang)).join('、') : request.t('communications:confirm.nationwide') },
+    { label: request.t('communications:audience.jsic'), value: a.jsic?.length ? a.jsic.join(', ') : request.t('communications:confirm.allJsic') },
+  ];
+  const hidden = [
+    { name: 'subject', value: p.subject },
+    { name: 'body', value: p.body },
+    { name: 'status', value: a.status ?? 'listed' },
+    { name: 'roster', value: a.roster ?? '' },
+    { name: 'jsic', value: (a.jsic ?? []).join(' ') },
+    ...(a.prefectures ?? []).map((c) => ({ name: 'prefectures', value: c })),
+    ...(p.sendEmail ? [{ name: 'sendEmail', value: 'yes' }] : []),
+    { name: 'confirmedRecipients', value: String(p.recipientCount) },
+  ];
+  return { preview: p, filters, hidden };
+};
 
 /** M12: notices (staff send; members read in their inbox) and simple surveys. */
 export const communicationsPages = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
@@ -26,17 +50,42 @@ export const communicationsPages = async (app: FastifyInstance, deps: AppDeps): 
 
   app.get('/staff/communications', { config: { policy: 'communications.send' } }, async (request, reply) => reply.view('pages/communications/staff.njk', await staffView(request, { sent: (request.query as Record<string, unknown>).sent })));
 
-  app.post('/staff/communications', { config: { policy: 'communications.send' } }, async (request, reply) => {
-    const body = rawBody(request);
+  const composeAgain = async (request: FastifyRequest, reply: FastifyReply, body: Record<string, unknown>, errors: unknown) => {
+    reply.status(400);
+    return reply.view('pages/communications/staff.njk', await staffView(request, { errors, values: body }));
+  };
+
+  /** The confirmation page: the recipients the filters reach today, the channels, and the notice as it will read. */
+  const confirm = async (request: FastifyRequest, reply: FastifyReply, body: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
     try {
-      const notice = await sendNotice(useCaseContext(request, deps), body as never);
-      deliverMail(request, deps);
-      return reply.redirect(`/staff/communications?sent=${notice.recipientCount}`, 303);
+      const preview = await previewNotice(useCaseContext(request, deps), body as never);
+      return reply.view('pages/communications/confirm.njk', { pageTitle: request.t('communications:confirm.title'), ...confirmView(request, preview), idempotencyKey: newIdempotencyKey(), ...extra });
     } catch (error) {
       const errors = formErrorsOf(error, request);
       if (!errors) throw error;
-      reply.status(400);
-      return reply.view('pages/communications/staff.njk', await staffView(request, { errors, values: body }));
+      return composeAgain(request, reply, body, errors);
+    }
+  };
+
+  app.post('/staff/communications/confirm', { config: { policy: 'communications.send' } }, async (request, reply) => confirm(request, reply, rawBody(request)));
+
+  app.post('/staff/communications', { config: { policy: 'communications.send' } }, async (request, reply) => {
+    const body = rawBody(request);
+    if (body.decision === 'edit') return reply.view('pages/communications/staff.njk', await staffView(request, { values: body }));
+    // Nothing is sent without the confirmation page (which draws the idempotency key).
+    if (typeof body.idempotencyKey !== 'string' || body.idempotencyKey === '') return confirm(request, reply, body);
+    try {
+      const { notice } = await sendNotice(useCaseContext(request, deps), body as never);
+      deliverMail(request, deps);
+      return reply.redirect(`/staff/communications?sent=${notice.recipientCount}`, 303);
+    } catch (error) {
+      if (error instanceof RecipientsChanged) {
+        reply.status(409);
+        return confirm(request, reply, body, { conflict: error.userMessage?.[request.lang] ?? error.message });
+      }
+      const errors = formErrorsOf(error, request);
+      if (!errors) throw error;
+      return composeAgain(request, reply, body, errors);
     }
   });
 

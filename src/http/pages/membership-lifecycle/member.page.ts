@@ -129,6 +129,7 @@ export const memberPages = async (app: FastifyInstance, deps: AppDeps): Promise<
       n,
       organisationName: d.organisationName,
       establishmentName: d.establishmentName,
+      mergerTarget: d.mergerTarget,
       status: { label: CHANGE_NOTICE_STATE_LABELS[n.status][request.lang], tag: CHANGE_NOTICE_STATE_TAGS[n.status] },
       submittedAt: when(n.submittedAt),
       rows: detailRows(request, n.details),

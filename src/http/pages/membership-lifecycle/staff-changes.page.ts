@@ -29,6 +29,7 @@ export const staffChangePages = async (app: FastifyInstance, deps: AppDeps): Pro
       n,
       organisationName: d.organisationName,
       establishmentName: d.establishmentName,
+      mergerTarget: d.mergerTarget,
       status: { label: CHANGE_NOTICE_STATE_LABELS[n.status][request.lang], tag: CHANGE_NOTICE_STATE_TAGS[n.status] },
       submittedAt: when(n.submittedAt),
       rows: detailRows(request, n.details),
