@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { authorize } from '../access/policies.js';
 import { actorUserId } from '../access/actor.js';
 import { auditMeta } from '../accounts/context.js';
-import { InvalidInput, NotFound } from '../errors.js';
+import { Conflict, InvalidInput, NotFound } from '../errors.js';
+import { claimIdempotencyKey, findIdempotentResult, isIdempotencyKey } from '../idempotency/idempotency.js';
 import { writeAuditEvent } from '../../persistence/audit/index.js';
-import { insertChangeNotice, listOpenSideBySide, openListingsOf, type ChangeNoticeRow } from '../../persistence/repositories/change-notices.repository.js';
+import { findChangeNotice, insertChangeNotice, listOpenSideBySide, openListingsOf, type ChangeNoticeRow } from '../../persistence/repositories/change-notices.repository.js';
 import { findEstablishment, listEstablishmentsOf } from '../../persistence/repositories/establishments.repository.js';
 import { findOrganisation, findOrganisationByCorporateNumber } from '../../persistence/repositories/organisations.repository.js';
 import type { FieldProblem } from '../errors.js';
@@ -94,14 +96,30 @@ export const validateChangeNotice = async (ctx: LifecycleContext, organisationId
  * Q3-2-1; a new plant not yet operating, Q3-2-4): it is then stored refused with the determination, and the member sees
  * the reason and citation. Otherwise it waits for the secretariat.
  */
-export const submitChangeNotice = async (ctx: LifecycleContext, organisationId: string, input: SubmitChangeInput): Promise<{ id: string; status: string; determination: StoredDetermination }> => {
+export const submitChangeNotice = async (
+  ctx: LifecycleContext,
+  organisationId: string,
+  input: SubmitChangeInput,
+  idempotencyKey?: string,
+): Promise<{ id: string; status: string; determination: StoredDetermination; duplicate: boolean }> => {
   const v = await validateChangeNotice(ctx, organisationId, input);
+  const key = isIdempotencyKey(idempotencyKey) ? idempotencyKey : undefined;
+  const scope = `change_notice:${organisationId}`;
   const at = ctx.clock.now();
   const refused = v.determination.outcome === 'refuse';
   const status = initialChangeNoticeState(refused ? 'refuse_by_rule' : 'submit');
+  const id = randomUUID();
   return ctx.db.transaction(async (tx) => {
+    // A double click or a retry carries the same key: the first notice is returned, nothing is written twice.
+    if (key && !(await claimIdempotencyKey(tx, { scope, key, userId: actorUserId(ctx.actor) ?? null, resourceType: 'change_notice', resourceId: id, at }))) {
+      const first = await findIdempotentResult(tx, scope, key);
+      const notice = first ? await findChangeNotice(tx, first.resourceId) : undefined;
+      if (!notice) throw new Conflict('idempotency key taken without a record');
+      return { id: notice.id, status: notice.status, determination: notice.determination as StoredDetermination & { sideBySide: boolean }, duplicate: true };
+    }
     if (v.establishmentId && !(await findEstablishment(tx, v.establishmentId))) throw new NotFound('establishment');
     const row = await insertChangeNotice(tx, {
+      id,
       organisationId,
       establishmentId: v.establishmentId,
       kind: v.kind,
@@ -129,6 +147,6 @@ export const submitChangeNotice = async (ctx: LifecycleContext, organisationId: 
         summary: { after: { status, byRule: true, citations: v.determination.trace.map((s) => s.citation) } },
       });
     }
-    return { id: row.id, status, determination: v.determination };
+    return { id: row.id, status, determination: v.determination, duplicate: false };
   });
 };

@@ -12,6 +12,8 @@ export type RosterEntryFullRow = typeof rosterEntries.$inferSelect;
 
 export type NewChangeNotice = {
   organisationId: string;
+  /** Chosen by the caller when an idempotency record must name the notice before it is inserted. */
+  id?: string;
   establishmentId: string | null;
   kind: ChangeNoticeKind;
   status: ChangeNoticeStatus;

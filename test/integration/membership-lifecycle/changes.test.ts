@@ -59,6 +59,31 @@ describe('change notices (M5)', () => {
     expect(est1.name).toBe('本社工場');
   });
 
+  it('a double submit from the check page files one notice (same key → same notice), also when the use case is called again with the key', async () => {
+    const c = await listedCompany(t.database.db);
+    const est = c.establishmentIds[0]!;
+    const form = { establishmentId: est, newName: '南工場', effectiveFrom: '2026-08-01' };
+    const { member, check } = await submitChange(c, 'establishment_name', form);
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(check.body)![1]!;
+    const body = { kind: 'establishment_name', ...form, idempotencyKey: key };
+    const [a, b] = await Promise.all([member.post(`/organisations/${c.organisationId}/changes/submit`, body), member.post(`/organisations/${c.organisationId}/changes/submit`, body)]);
+    expect(a.statusCode).toBe(303);
+    expect(b.headers.location).toBe(a.headers.location);
+    const again = await member.post(`/organisations/${c.organisationId}/changes/submit`, body);
+    expect(again.headers.location).toBe(a.headers.location);
+    const count = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT count(*)::int AS n FROM change_notices WHERE establishment_id = ${est}`))[0]!.n;
+    expect(await count()).toBe(1);
+    expect(await auditActions(t.database.db, idFromLocation(a.headers.location))).toEqual(['membership_change.submitted']);
+    // A new render of the check page carries a new key: a deliberate second notice is filed.
+    const second = await submitChange(c, 'establishment_name', form);
+    const key2 = /name="idempotencyKey" value="([^"]+)"/.exec(second.check.body)![1]!;
+    expect(key2).not.toBe(key);
+    const user = await findUserById(t.database.db, c.adminId);
+    const viaDomain = await submitChangeNotice({ actor: await buildUserActor(t.database.db, user!, true), db: t.database.db, clock, baseUrl: 'http://x' }, c.organisationId, { kind: 'establishment_name', ...form }, key);
+    expect(viaDomain).toMatchObject({ id: idFromLocation(a.headers.location), duplicate: true });
+    expect(await count()).toBe(1);
+  });
+
   it('an effective date not after the current listing is refused on the field', async () => {
     const c = await listedCompany(t.database.db);
     const { check } = await submitChange(c, 'address', { establishmentId: c.establishmentIds[0]!, newPrefecture: '13', newAddress: '千代田区1-1', effectiveFrom: '2026-01-10' });

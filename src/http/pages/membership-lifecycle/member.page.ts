@@ -4,6 +4,7 @@ import { CHANGE_KINDS, ESTABLISHMENT_KINDS, isChangeKind, type ChangeKind } from
 import { CHANGE_NOTICE_STATE_LABELS, CHANGE_NOTICE_STATE_TAGS } from '../../../domain/membership-changes/change-notice.states.js';
 import { getChangeNotice } from '../../../domain/membership-changes/get-change-notice.js';
 import { getLifecycleOverview } from '../../../domain/membership-changes/get-lifecycle-overview.js';
+import { newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
 import { submitChangeNotice, validateChangeNotice } from '../../../domain/membership-changes/submit-change-notice.js';
 import { withdrawChangeNotice } from '../../../domain/membership-changes/withdraw-change-notice.js';
 import { prefectureName } from '../../../domain/membership/prefectures.js';
@@ -103,7 +104,8 @@ export const memberPages = async (app: FastifyInstance, deps: AppDeps): Promise<
         { label: request.t(kind === 'operating_confirmed' ? 'membership-lifecycle:fields.operatingDate' : 'membership-lifecycle:fields.effectiveFrom'), value: v.effectiveFrom },
         ...detailRows(request, body),
       ];
-      const hidden = POSTED_FIELDS.filter((f) => typeof body[f] === 'string' && body[f] !== '').map((f) => ({ name: f, value: String(body[f]) }));
+      const hidden: { name: string; value: string }[] = POSTED_FIELDS.filter((f) => typeof body[f] === 'string' && body[f] !== '').map((f) => ({ name: f, value: String(body[f]) }));
+      hidden.push({ name: 'idempotencyKey', value: newIdempotencyKey() });
       return reply.view('pages/membership-lifecycle/change-check.njk', { pageTitle: request.t('membership-lifecycle:change.checkTitle'), org: o.org, kind, rows, hidden, determination: v.determination });
     } catch (error) {
       if (error instanceof InvalidInput) {
@@ -116,7 +118,7 @@ export const memberPages = async (app: FastifyInstance, deps: AppDeps): Promise<
 
   app.post('/organisations/:id/changes/submit', { config: { policy: 'membership_change.submit', rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
     const body = formBody(request);
-    const result = await submitChangeNotice(lifecycleContext(request, deps), paramId(request), body);
+    const result = await submitChangeNotice(lifecycleContext(request, deps), paramId(request), body, typeof body.idempotencyKey === 'string' ? body.idempotencyKey : undefined);
     return reply.redirect(`/change-notices/${result.id}`, 303);
   });
 

@@ -34,7 +34,9 @@ export const lifecycleApiRoutes = async (app: FastifyInstance, deps: AppDeps): P
       schema: {
         tags: ['membership'],
         summary: 'Notify a change (council art.11; JAIM FAQ Q3-2). Adding a JSIC class or a plant not yet operating is refused with the citation.',
+        description: 'With an Idempotency-Key header (16–100 characters of A–Z a–z 0–9 _ -), a retry returns the first notice (200) instead of filing another.',
         security: [{ bearerAuth: [] }],
+        headers: z.object({ 'idempotency-key': z.string().optional() }).passthrough(),
         params: z.object({ id: z.uuid() }),
         body: z.object({
           kind: z.enum(CHANGE_KINDS),
@@ -55,13 +57,17 @@ export const lifecycleApiRoutes = async (app: FastifyInstance, deps: AppDeps): P
           shipmentsInLastYear: z.enum(['yes', 'no']).optional(),
           evidence: z.string().max(4000).optional(),
         }),
-        response: { 201: z.object({ id: z.string(), status: z.string(), determination: Determination }) },
+        response: {
+          201: z.object({ id: z.string(), status: z.string(), duplicate: z.boolean(), determination: Determination }),
+          200: z.object({ id: z.string(), status: z.string(), duplicate: z.boolean(), determination: Determination }),
+        },
       },
     },
     async (request, reply) => {
-      const r = await submitChangeNotice(lifecycleContext(request, deps), request.params.id, request.body);
-      reply.status(201);
-      return { id: r.id, status: r.status, determination: slimDetermination(r.determination) };
+      const key = request.headers['idempotency-key'];
+      const r = await submitChangeNotice(lifecycleContext(request, deps), request.params.id, request.body, typeof key === 'string' ? key : undefined);
+      reply.status(r.duplicate ? 200 : 201);
+      return { id: r.id, status: r.status, duplicate: r.duplicate, determination: slimDetermination(r.determination) };
     },
   );
 
