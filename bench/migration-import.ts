@@ -2,7 +2,7 @@
 // duplicates, organisations/establishments/council listings/JAIM join applications/migration records written,
 // one audit entry per record plus one for the batch, in one transaction), against loading the same CSV into a
 // staging table with a single COPY. Ratio = COPY seconds / our seconds (target ≥ 0.25). Scratch database.
-import { writeFileSync, chmodSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -43,7 +43,9 @@ export const benchMigrationImport = async (count = 50_000): Promise<BenchResult[
   const { insertOrganisation } = await import('../src/persistence/repositories/organisations.repository.js');
   const { checkCouncilImport } = await import('../src/domain/council-migration/check-council-import.js');
   const { applyCouncilImport } = await import('../src/domain/council-migration/apply-council-import.js');
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: mkdtempSync(join(tmpdir(), 'jinzai-bench-')) });
+  const dataDir = mkdtempSync(join(tmpdir(), 'jinzai-bench-'));
+  const copyDir = mkdtempSync(join(tmpdir(), 'jinzai-copy-'));
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir });
   try {
     const csv = await councilCsv(count);
     const secretariat = await insertOrganisation(database.db, { kind: 'secretariat', name: '事務局', nameKana: null, corporateNumber: null, postalCode: null, prefecture: null, address: null, representativeName: null });
@@ -52,9 +54,8 @@ export const benchMigrationImport = async (count = 50_000): Promise<BenchResult[
     const ctx = { actor, db: database.db, clock: { now: () => new Date('2025-11-10T03:00:00Z') } };
 
     // Baseline: the same bytes into a staging table with one COPY (server-side file read).
-    const dir = mkdtempSync(join(tmpdir(), 'jinzai-copy-'));
-    chmodSync(dir, 0o755);
-    const file = join(dir, 'council.csv');
+    chmodSync(copyDir, 0o755);
+    const file = join(copyDir, 'council.csv');
     writeFileSync(file, csv);
     chmodSync(file, 0o644);
     const client = new pg.Client({ connectionString: url.toString() });
@@ -80,6 +81,8 @@ export const benchMigrationImport = async (count = 50_000): Promise<BenchResult[
   } finally {
     await database.close();
     await admin(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(copyDir, { recursive: true, force: true });
   }
 };
 

@@ -2,7 +2,8 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { openDatabase } from './persistence/database.js';
 
 // `npm start`: validate configuration, open the database (embedded by default), migrate, serve.
-// The database starts opening before the web app's modules load, so the two overlap (see the cold-start benchmark).
+// The database starts opening before the web app's modules load, so the two overlap (see the cold-start benchmark);
+// the bundle `npm start` runs keeps ./server.js in a chunk of its own for this (scripts/build-server.mjs).
 try {
   const config = loadConfig();
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -5,6 +5,8 @@ import { createServices } from './http/create-services.js';
 import { openDatabase, type Database } from './persistence/database.js';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.js';
 import { startBackgroundWork } from './jobs/start.js';
+import { resealTotpSecrets } from './domain/accounts/reseal-totp-secrets.js';
+import type { AppServices } from './http/services.js';
 
 export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -16,6 +18,7 @@ export const startServer = async (
   const database = await (opening ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const services = createServices(config, database);
   const app = await buildApp({ config, database, services });
+  await sealStoredSecrets(database, services, app);
   const logins = config.demoData ? await loadDemoDataIfEmpty(database, services) : null;
   const background = startBackgroundWork({ config, database, services, logger: app.log });
   await app.listen({ port: config.port, host: config.host });
@@ -49,6 +52,15 @@ export const startServer = async (
     }
   }
   return { app, database, url, stop };
+};
+
+/** TOTP secrets stored in plaintext (before encryption) or under a retired key are sealed with the current key. */
+const sealStoredSecrets = async (database: Database, services: AppServices, app: FastifyInstance): Promise<void> => {
+  const report = await resealTotpSecrets(database.db, services.dataKeys, services.clock);
+  if (report.resealed > 0) app.log.info({ resealed: report.resealed, plaintext: report.plaintext }, 'TOTP secrets sealed with the current data-encryption key');
+  if (report.unreadable.length > 0) {
+    app.log.error({ users: report.unreadable }, 'TOTP secrets no data-encryption key opens: list the old key in DATA_ENCRYPTION_KEY_PREVIOUS, or these users must enrol again');
+  }
 };
 
 const printDemoLogins = (logins: { email: string; password: string; role: string; totpSecret?: string }[], url: string): void => {

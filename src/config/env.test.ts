@@ -24,10 +24,33 @@ describe('configuration', () => {
   });
 
   it('production refuses the default secret and demo data', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_DATA: 'true' })).toThrow(/DEMO_DATA/);
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: 'k'.repeat(40) })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: 'k'.repeat(40), DEMO_DATA: 'true' })).toThrow(/DEMO_DATA/);
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: 'k'.repeat(40) });
     expect(c.demoData).toBe(false);
+  });
+
+  it('DATA_ENCRYPTION_KEY: production refuses the default and a key shared with another secret', () => {
+    const problemsOf = (env: Record<string, string>): string => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toMatch(/DATA_ENCRYPTION_KEY: production refuses the development default key/);
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: 'x'.repeat(40) })).toMatch(/DATA_ENCRYPTION_KEY: must differ/);
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SIGNING_KEY_SECRET: 's'.repeat(40), DATA_ENCRYPTION_KEY: 's'.repeat(40) })).toMatch(/DATA_ENCRYPTION_KEY: must differ/);
+    expect(problemsOf({ DATA_ENCRYPTION_KEY: 'short' })).toMatch(/DATA_ENCRYPTION_KEY: must be at least 32/);
+    // Development keeps working with its default.
+    expect(loadConfig({}).dataEncryption.key.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('DATA_ENCRYPTION_KEY_PREVIOUS lists retired keys, each at least 32 characters', () => {
+    const c = loadConfig({ DATA_ENCRYPTION_KEY: 'n'.repeat(40), DATA_ENCRYPTION_KEY_PREVIOUS: ` ${'a'.repeat(32)} ,${'b'.repeat(40)},` });
+    expect(c.dataEncryption).toEqual({ key: 'n'.repeat(40), previousKeys: ['a'.repeat(32), 'b'.repeat(40)] });
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY_PREVIOUS: 'too-short' })).toThrow(/DATA_ENCRYPTION_KEY_PREVIOUS/);
   });
 
   it('an empty variable counts as unset', () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Configuration is read once at start-up, validated, and passed down. Nothing else reads process.env.
 
 const DEV_SECRET = 'development-only-secret-change-me-0000000000';
+const DEV_DATA_KEY = 'development-only-data-encryption-key-change-me-00';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -22,6 +23,13 @@ const schema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
     /** Encrypts the Ed25519 signing keys at rest (tickets, certificates). Defaults to SESSION_SECRET; keep it when rotating that. */
     SIGNING_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Encrypts secrets the application must read back (TOTP seeds) with AES-256-GCM. A key of its own, so rotating the
+     * cookie secret never locks staff out and a leaked cookie secret does not reveal second factors.
+     */
+    DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_DATA_KEY),
+    /** Comma-separated retired DATA_ENCRYPTION_KEY values: still opened, and sealed again with the new key at start-up. */
+    DATA_ENCRYPTION_KEY_PREVIOUS: z.string().default(''),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     /** Set when the app is served over TLS (directly or behind a TLS-terminating proxy): cookies become Secure. */
@@ -40,9 +48,15 @@ const schema = z
     RATE_LIMIT_ALLOW: z.string().default(''),
   })
   .superRefine((env, ctx) => {
+    if (env.DATA_ENCRYPTION_KEY_PREVIOUS.split(',').some((k) => k.trim() !== '' && k.trim().length < 32))
+      ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY_PREVIOUS'], message: 'each key must be at least 32 characters' });
     if (env.NODE_ENV === 'production') {
       if (env.SESSION_SECRET === DEV_SECRET)
         ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'production refuses the development default secret' });
+      if (env.DATA_ENCRYPTION_KEY === DEV_DATA_KEY)
+        ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'production refuses the development default key' });
+      else if (env.DATA_ENCRYPTION_KEY === env.SESSION_SECRET || env.DATA_ENCRYPTION_KEY === env.SIGNING_KEY_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'must differ from SESSION_SECRET and SIGNING_KEY_SECRET' });
       if (env.DEMO_DATA === true)
         ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'production never loads demo data' });
     }
@@ -58,6 +72,8 @@ export type Config = {
   sessionSecret: string;
   /** Key-encryption secret of the signing keys (src/domain/signing/). */
   signingKeySecret: string;
+  /** Field encryption at rest (src/domain/crypto/data-encryption.ts): the current key and retired ones still read. */
+  dataEncryption: { key: string; previousKeys: string[] };
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   tls: boolean;
@@ -93,6 +109,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,
     signingKeySecret: e.SIGNING_KEY_SECRET ?? e.SESSION_SECRET,
+    dataEncryption: { key: e.DATA_ENCRYPTION_KEY, previousKeys: e.DATA_ENCRYPTION_KEY_PREVIOUS.split(',').map((k) => k.trim()).filter(Boolean) },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     tls: e.TLS,

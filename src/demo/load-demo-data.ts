@@ -100,6 +100,7 @@ export const loadDemoDataIfEmpty = async (database: Database, services: AppServi
       isStaff: true,
       roles: [{ role, organisationId: secretariat.id }],
       totpSecret: DEMO_TOTP_SECRET,
+      dataKeys: services.dataKeys,
       ...(HANDLER_ROLES.includes(role) ? { informationHandler: { department: '事務局' } } : {}),
       at: at(400),
     });

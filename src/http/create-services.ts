@@ -3,6 +3,7 @@ import { createMailer } from '../domain/mail/mailer.js';
 import type { Database } from '../persistence/database.js';
 import { createIdentityResolver } from './pages/accounts/session-cookie.js';
 import { systemClock, type AppServices } from './services.js';
+import { dataKeyring } from '../domain/crypto/data-encryption.js';
 
 /**
  * The services the app and jobs share. Tests override parts (a fixed clock, a mail transport); the identity resolver
@@ -14,6 +15,7 @@ export const createServices = (config: Config, database: Database, overrides: Pa
     clock,
     mailer: overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
     identity: overrides.identity ?? createIdentityResolver(config, database, clock),
+    dataKeys: overrides.dataKeys ?? dataKeyring(config.dataEncryption.key, config.dataEncryption.previousKeys),
     ...withoutUndefined(overrides),
   };
 };

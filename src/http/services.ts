@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/access/actor.js';
+import type { DataKeyring } from '../domain/crypto/data-encryption.js';
 import type { Mailer } from '../domain/mail/mailer.js';
 import type { SessionInfo } from './fastify-types.js';
 
@@ -14,4 +15,6 @@ export type AppServices = {
   identity: IdentityResolver;
   /** Delivers queued mail (outbox_emails) over SMTP when configured; otherwise mail stays in the outbox only. */
   mailer: Mailer;
+  /** Keys that seal secrets stored in the database (config DATA_ENCRYPTION_KEY and its retired predecessors). */
+  dataKeys: DataKeyring;
 };

@@ -23,6 +23,7 @@ import { createServices } from '../../src/http/create-services.js';
 import { rowsOf, type Database } from '../../src/persistence/database.js';
 import { insertOrganisation } from '../../src/persistence/repositories/organisations.repository.js';
 import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { testDataKeys } from '../helpers/data-keys.js';
 import { fixedClock } from '../helpers/test-app.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 
@@ -90,7 +91,7 @@ beforeAll(async () => {
   const staff = async (email: string, role: 'exam_admin' | 'proctor'): Promise<{ actor: Actor; login: Login }> => {
     const password = `e2e-${role}-password-2026`;
     const totpSecret = generateTotpSecret();
-    const { userId } = await provisionUser(db, { email, password, displayName: email, isStaff: true, roles: [{ role, organisationId: org.id }], totpSecret, informationHandler: { department: '試験課' } });
+    const { userId } = await provisionUser(db, { email, password, displayName: email, isStaff: true, roles: [{ role, organisationId: org.id }], totpSecret, dataKeys: testDataKeys(), informationHandler: { department: '試験課' } });
     return { actor: { kind: 'user', userId, email, displayName: email, roles: [{ role, organisationId: org.id }], isInformationHandler: true, mfaVerified: true, actingFor: [] }, login: { email, password, totpSecret } };
   };
   const base = { db, clock, baseUrl: url, signingSecret: config.signingKeySecret };

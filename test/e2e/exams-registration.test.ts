@@ -19,6 +19,7 @@ import { changeSittingStatus, createSitting, createVenue } from '../../src/domai
 import type { ExamContext } from '../../src/domain/exams/use-cases/context.js';
 import { rowsOf } from '../../src/persistence/database.js';
 import { insertOrganisation } from '../../src/persistence/repositories/organisations.repository.js';
+import { testDataKeys } from '../helpers/data-keys.js';
 import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { currentTotp, startE2eServer, type E2eServer } from './test-server.js';
 import { generateTotpSecret } from '../../src/domain/accounts/totp.js';
@@ -74,7 +75,7 @@ beforeAll(async () => {
   admin = { ...base, actor: await staff('exam-admin@e2e.jinzai.invalid') };
   const reviewer: ExamContext = { ...base, actor: await staff('exam-reviewer@e2e.jinzai.invalid') };
   proctorLogin = { email: 'proctor@e2e.jinzai.invalid', password: 'e2e-proctor-password-2026', totpSecret: generateTotpSecret() };
-  await provisionUser(db, { email: proctorLogin.email, password: proctorLogin.password, displayName: '試験監督 一郎', isStaff: true, roles: [{ role: 'proctor', organisationId: org.id }], totpSecret: proctorLogin.totpSecret });
+  await provisionUser(db, { email: proctorLogin.email, password: proctorLogin.password, displayName: '試験監督 一郎', isStaff: true, roles: [{ role: 'proctor', organisationId: org.id }], totpSecret: proctorLogin.totpSecret, dataKeys: testDataKeys() });
   const today = japanDateOf(new Date());
   const category = await createExamCategory(admin, { code: 'kikai_kinzoku', level: 'i', nameJa: '機械金属加工', nameEn: 'Machining and metalworking', effectiveFrom: '2022-08-01', parts: ['written', 'practical'] });
   const set = await createQuestionSet(admin, { categoryId: category.id, code: 'KK1-A', title: 'Set A', answerKey: 'A\nB\nC' });

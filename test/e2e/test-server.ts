@@ -14,6 +14,7 @@ import { findUserById } from '../../src/persistence/repositories/users.repositor
 import { generateTotpSecret, totpCode } from '../../src/domain/accounts/totp.js';
 import { insertOrganisation } from '../../src/persistence/repositories/organisations.repository.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { testDataKeys } from '../helpers/data-keys.js';
 import { createScratchPostgresDatabase, testDatabaseUrl } from '../helpers/test-database.js';
 
 export type E2eServer = RunningServer & { close(): Promise<void> };
@@ -53,6 +54,7 @@ export const provisionStaff = async (server: RunningServer, role: 'secretariat_a
     isStaff: true,
     roles: [{ role, organisationId: secretariatId }],
     totpSecret,
+    dataKeys: testDataKeys(),
     informationHandler: { department: '事務局' },
   });
   return { email, password, totpSecret, userId };

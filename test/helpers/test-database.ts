@@ -44,7 +44,8 @@ export async function createTestDatabase(): Promise<Database> {
 
 // PGlite -------------------------------------------------------------------------------------------
 
-async function preparePgliteTemplate(): Promise<string> {
+/** The migrated PGlite template tarball (also used to seed an on-disk embedded database for the start-up test). */
+export async function preparePgliteTemplate(): Promise<string> {
   const path = pgliteTemplatePath();
   if (existsSync(path)) return path;
   mkdirSync(TMP_DIR, { recursive: true });

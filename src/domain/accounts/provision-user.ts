@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '../access/actor.js';
 import type { Db } from '../../persistence/database.js';
 import { writeAuditEvent } from '../../persistence/audit/index.js';
 import { insertInformationHandler } from '../../persistence/repositories/information-handlers.repository.js';
 import { insertRoleGrant } from '../../persistence/repositories/roles.repository.js';
 import { insertUser } from '../../persistence/repositories/users.repository.js';
+import type { DataKeyring } from '../crypto/data-encryption.js';
 import { hashPassword } from './password.js';
+import { sealTotpSecret } from './totp-secret-storage.js';
 
 export type ProvisionUserInput = {
   email: string;
@@ -13,8 +16,10 @@ export type ProvisionUserInput = {
   locale?: 'ja' | 'en';
   isStaff: boolean;
   roles: { role: Role; organisationId: string }[];
-  /** Base32 TOTP secret; when given, two-factor is enrolled already. */
+  /** Base32 TOTP secret; when given, two-factor is enrolled already (stored sealed with `dataKeys`). */
   totpSecret?: string;
+  /** The data-encryption keys (AppServices.dataKeys); required with `totpSecret`. */
+  dataKeys?: DataKeyring;
   emailVerified?: boolean;
   /** Registers the user as a named information handler (support-project-spec 4①). */
   informationHandler?: { department?: string; position?: string };
@@ -29,16 +34,21 @@ export type ProvisionUserInput = {
 export const provisionUser = async (db: Db, input: ProvisionUserInput): Promise<{ userId: string }> => {
   const at = input.at ?? new Date();
   const passwordHash = await hashPassword(input.password);
+  if (input.totpSecret && !input.dataKeys) throw new Error('provisionUser: a TOTP secret needs dataKeys to be stored sealed');
+  // The sealed secret is bound to the user's id, so the id is chosen before the insert.
+  const id = randomUUID();
+  const sealedTotp = input.totpSecret && input.dataKeys ? sealTotpSecret(input.dataKeys, id, input.totpSecret) : null;
   return db.transaction(async (tx) => {
     const user = await insertUser(tx, {
+      id,
       email: input.email.trim(),
       displayName: input.displayName,
       passwordHash,
       locale: input.locale ?? 'ja',
       isStaff: input.isStaff,
       emailVerifiedAt: input.emailVerified === false ? null : at,
-      totpSecret: input.totpSecret ?? null,
-      totpEnabledAt: input.totpSecret ? at : null,
+      totpSecret: sealedTotp,
+      totpEnabledAt: sealedTotp ? at : null,
       createdAt: at,
     });
     const actor = { kind: 'system' as const };

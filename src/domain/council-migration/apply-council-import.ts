@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { japanDateOf } from '../../../rules/core/index.js';
+import { appendAuditEvents, type AuditEventInput } from '../../persistence/audit/index.js';
 import {
-  appendAuditEventsBulk,
+  allowBulkWorkMemory,
   findEstablishmentsOfOrganisations,
   findMigrationBatch,
   insertCouncilListingsBulk,
@@ -9,13 +10,15 @@ import {
   insertMigratedJoinRequestsBulk,
   insertMigrationRecordsBulk,
   insertOrganisationsBulk,
+  recordAppliedReport,
   updateMigrationBatchGuarded,
-  type BulkAuditEvent,
+  type BulkCouncilListing,
   type BulkEstablishment,
   type BulkJoinRequest,
   type BulkMigrationRecord,
   type BulkOrganisation,
 } from '../../persistence/repositories/council-migration.repository.js';
+import { OverlappedWrites } from '../../persistence/overlapped-writes.js';
 import { authorize } from '../access/policies.js';
 import { auditMeta } from '../accounts/context.js';
 import { Conflict, NotFound } from '../errors.js';
@@ -45,7 +48,15 @@ export const applyCouncilImport = async (ctx: MigrationContext, input: { batchId
   const meta = auditMeta(ctx);
 
   return ctx.db.transaction(async (tx) => {
+    // Claim the batch first: a second apply (or a discard) of the same batch waits on this row and then conflicts,
+    // instead of running the whole import and failing on a unique key.
+    const won = await updateMigrationBatchGuarded(tx, batch.id, { status: batch.status, lockVersion: batch.lockVersion }, { status: next, appliedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, appliedAt: now });
+    if (!won) throw new Conflict('batch changed', { ja: 'この取込みは他の担当者が先に操作しました。最新の状態を確認してください。', en: 'Someone else acted on this import first. Check its current state.' });
+    await allowBulkWorkMemory(tx);
     const { report, rows, existingOrgs } = await planImport(tx, batch.rawCsv);
+    const existingEsts = await findEstablishmentsOfOrganisations(tx, [...existingOrgs.values()]);
+    // Each table's rows are prepared while the database is still writing the previous table's.
+    const writes = new OverlappedWrites();
 
     // Organisations: one per 法人番号, linked when it exists.
     const orgIdByNumber = new Map(existingOrgs);
@@ -56,54 +67,56 @@ export const applyCouncilImport = async (ctx: MigrationContext, input: { batchId
       orgIdByNumber.set(r.corporateNumber, id);
       newOrgs.push({ id, name: r.companyName, nameKana: r.companyNameKana, corporateNumber: r.corporateNumber, prefecture: r.prefecture, address: r.address });
     }
-    await insertOrganisationsBulk(tx, newOrgs, now);
+    await writes.next(() => insertOrganisationsBulk(tx, newOrgs, now));
 
     // Establishments: linked by (organisation, normalised name), else created.
-    const existingEsts = await findEstablishmentsOfOrganisations(tx, [...existingOrgs.values()]);
     const estKey = (orgId: string, name: string) => `${orgId}\u0000${normaliseForSearch(name)}`;
     const estIdByKey = new Map(existingEsts.map((e) => [estKey(e.organisationId, e.name), e.id]));
     const newEsts: BulkEstablishment[] = [];
-    let establishmentsLinked = 0;
-    const estIdOfRow = rows.map((r) => {
+    const orgIdOfRow: string[] = [];
+    const estIdOfRow: string[] = [];
+    const estCreatedForRow: boolean[] = [];
+    for (const r of rows) {
       const orgId = orgIdByNumber.get(r.corporateNumber)!;
       const key = estKey(orgId, r.establishmentName);
-      const found = estIdByKey.get(key);
-      if (found) {
-        establishmentsLinked += 1;
-        return found;
+      let estId = estIdByKey.get(key);
+      estCreatedForRow.push(!estId);
+      if (!estId) {
+        estId = randomUUID();
+        estIdByKey.set(key, estId);
+        newEsts.push({ id: estId, organisationId: orgId, name: r.establishmentName, prefecture: r.prefecture, address: r.address, jsicCodes: r.jsicCodes });
       }
-      const id = randomUUID();
-      estIdByKey.set(key, id);
-      newEsts.push({ id, organisationId: orgId, name: r.establishmentName, prefecture: r.prefecture, address: r.address, jsicCodes: r.jsicCodes });
-      return id;
-    });
-    await insertEstablishmentsBulk(tx, newEsts, now);
+      orgIdOfRow.push(orgId);
+      estIdOfRow.push(estId);
+    }
+    await writes.next(() => insertEstablishmentsBulk(tx, newEsts, now));
 
     // The council listing the member had (so the roster as of past dates shows it), unless one is already there.
-    const councilListings = await insertCouncilListingsBulk(
-      tx,
-      rows.map((r, i) => ({
-        establishmentId: estIdOfRow[i]!,
-        organisationId: orgIdByNumber.get(r.corporateNumber)!,
-        listedFrom: r.listedDate,
-        establishmentName: r.establishmentName,
-        organisationName: r.companyName,
-        corporateNumber: r.corporateNumber,
-        prefecture: r.prefecture,
-        address: r.address,
-        jsicCodes: r.jsicCodes,
-        searchText: searchTextFor([r.establishmentName, null, r.companyName, r.companyNameKana]),
-      })),
-      now,
-    );
+    const listings: BulkCouncilListing[] = rows.map((r, i) => ({
+      establishmentId: estIdOfRow[i]!,
+      organisationId: orgIdOfRow[i]!,
+      listedFrom: r.listedDate,
+      establishmentName: r.establishmentName,
+      organisationName: r.companyName,
+      corporateNumber: r.corporateNumber,
+      prefecture: r.prefecture,
+      address: r.address,
+      jsicCodes: r.jsicCodes,
+      searchText: searchTextFor([r.establishmentName, null, r.companyName, r.companyNameKana]),
+      establishmentIsNew: estCreatedForRow[i]!,
+    }));
+    let councilListings = 0;
+    await writes.next(async () => {
+      councilListings = await insertCouncilListingsBulk(tx, listings, now);
+    });
 
     // JAIM join applications for "full" rows: status through the join-request machine (draft → submit → 到達).
     const submitted = transition('draft', 'submit');
     const joinRequests: BulkJoinRequest[] = [];
     const records: BulkMigrationRecord[] = [];
-    const audits: BulkAuditEvent[] = [];
+    const audits: AuditEventInput[] = [];
     rows.forEach((r, i) => {
-      const organisationId = orgIdByNumber.get(r.corporateNumber)!;
+      const organisationId = orgIdOfRow[i]!;
       const establishmentId = estIdOfRow[i]!;
       let joinRequestId: string | null = null;
       if (r.choice === 'full') {
@@ -130,15 +143,16 @@ export const applyCouncilImport = async (ctx: MigrationContext, input: { batchId
         summary: { after: { councilMemberId: r.councilMemberId, choice: r.choice, organisationId, establishmentId, batchId: batch.id, line: r.line } },
       });
     });
-    await insertMigratedJoinRequestsBulk(tx, joinRequests, now);
-    await insertMigrationRecordsBulk(tx, records, now);
+    await writes.next(() => insertMigratedJoinRequestsBulk(tx, joinRequests, now));
+    await writes.next(() => insertMigrationRecordsBulk(tx, records, now));
+    await writes.drain();
 
     const result: ApplyResult = {
       batchId: batch.id,
       organisationsCreated: newOrgs.length,
       organisationsLinked: existingOrgs.size,
       establishmentsCreated: newEsts.length,
-      establishmentsLinked,
+      establishmentsLinked: rows.length - estCreatedForRow.filter(Boolean).length,
       joinApplications: joinRequests.length,
       informationOnly: records.length - joinRequests.length,
       councilListings,
@@ -146,9 +160,9 @@ export const applyCouncilImport = async (ctx: MigrationContext, input: { batchId
       report,
     };
     audits.push({ ...meta, occurredAt: now, action: 'council_migration.applied', target: { type: 'council_migration_batch', id: batch.id }, summary: { before: { status: batch.status }, after: { status: next, ...result, report: undefined } } });
-    await appendAuditEventsBulk(tx, audits);
-    const won = await updateMigrationBatchGuarded(tx, batch.id, { status: batch.status, lockVersion: batch.lockVersion }, { status: next, appliedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, appliedAt: now, report: { ...report, applied: { ...result, report: undefined } } });
-    if (!won) throw new Conflict('batch changed', { ja: 'この取込みは他の担当者が先に操作しました。最新の状態を確認してください。', en: 'Someone else acted on this import first. Check its current state.' });
+    // The audit chain's lock is taken only now, so other writers wait for the chain no longer than the entries take.
+    await appendAuditEvents(tx, audits);
+    await recordAppliedReport(tx, batch.id, { ...report, applied: { ...result, report: undefined } });
     return result;
   });
 };

@@ -17,6 +17,16 @@ describe('council import rows', () => {
     expect(p.errors.map((e) => e.field).sort()).toEqual(['corporateNumber', 'jsicCodes', 'listedDate', 'migrationChoice', 'prefecture']);
     expect(p.errors.every((e) => e.line === 2)).toBe(true);
   });
+  it('refuses a migration choice that only names an object property', () => {
+    const p = parseCouncilImport([HEADER, row('C1', { choice: 'constructor' }), row('C2', { choice: '__proto__' }), row('C3', { choice: 'FULL' })].join('\n'));
+    expect(p.errors.map((e) => [e.line, e.field])).toEqual([[2, 'migrationChoice'], [3, 'migrationChoice']]);
+    expect(p.rows.map((r) => r.choice)).toEqual(['full']);
+  });
+  it('normalises full-width input before checking it', () => {
+    const p = parseCouncilImport([HEADER, row('Ｃ１', { cn: '７１２３４５６７８９０１２', pref: '２３', date: '２０２４／０４／０１' })].join('\n'));
+    expect(p.errors).toEqual([]);
+    expect(p.rows[0]).toMatchObject({ councilMemberId: 'C1', corporateNumber: '7123456789012', prefecture: '23', listedDate: '2024-04-01' });
+  });
   it('refuses a file without the required columns', () => {
     expect(parseCouncilImport('a,b\n1,2').headerProblem?.en).toContain('council_member_id');
   });

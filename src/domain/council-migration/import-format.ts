@@ -41,26 +41,35 @@ export type RowError = { line: number; field: ImportColumn | 'row'; message: { j
 
 export const MAX_IMPORT_ROWS = 100_000;
 
-const CHOICES: Record<string, MigrationChoice> = {
-  full: 'full',
-  jaim: 'full',
-  入会: 'full',
-  information_only: 'information_only',
-  'information-only': 'information_only',
-  情報移行: 'information_only',
-  情報移行のみ: 'information_only',
-};
+// A Map, not an object literal: a cell reading "constructor" must not find Object.prototype's.
+const CHOICES = new Map<string, MigrationChoice>([
+  ['full', 'full'],
+  ['jaim', 'full'],
+  ['入会', 'full'],
+  ['information_only', 'information_only'],
+  ['information-only', 'information_only'],
+  ['情報移行', 'information_only'],
+  ['情報移行のみ', 'information_only'],
+]);
+
+const PREFECTURE_CODES = new Set(PREFECTURES.map((p) => p.code));
+const PREFECTURE_BY_NAME = new Map<string, string>(PREFECTURES.flatMap((p) => [[p.ja, p.code], [p.en.toLowerCase(), p.code]]));
 
 const prefectureCode = (raw: string): string | undefined => {
   const v = raw.normalize('NFKC').trim();
   if (/^[0-9]{1,2}$/.test(v)) {
     const code = v.padStart(2, '0');
-    return PREFECTURES.some((p) => p.code === code) ? code : undefined;
+    return PREFECTURE_CODES.has(code) ? code : undefined;
   }
-  return PREFECTURES.find((p) => p.ja === v || p.en.toLowerCase() === v.toLowerCase())?.code;
+  return PREFECTURE_BY_NAME.get(v) ?? PREFECTURE_BY_NAME.get(v.toLowerCase());
 };
 
+// Printable ASCII is unchanged by NFKC; most cells (ids, numbers, codes, dates) are ASCII, so skip the Unicode tables there.
+const NON_ASCII = /[^\x20-\x7e]/;
+const normaliseCell = (raw: string): string => (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).trim();
+
 const msg = (ja: string, en: string) => ({ ja, en });
+const rowError = (line: number, field: RowError['field'], ja: string, en: string): RowError => ({ line, field, message: msg(ja, en) });
 
 export type ParsedImport = { rows: ImportRow[]; errors: RowError[]; total: number; headerProblem?: { ja: string; en: string } };
 
@@ -80,34 +89,35 @@ export const parseCouncilImport = (csv: string): ParsedImport => {
   if (table.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [], total: table.length - 1, headerProblem: msg(`1回に取り込めるのは ${MAX_IMPORT_ROWS} 行までです`, `At most ${MAX_IMPORT_ROWS} rows per import`) };
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
+  // Column positions resolved once; the per-row work below is plain loops (50,000 rows per import).
+  const at = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, index.get(c.key) ?? -1])) as Record<ImportColumn, number>;
+  const cellOf = (cells: readonly string[], i: number): string => (i < 0 ? '' : normaliseCell(cells[i] ?? ''));
   for (let r = 1; r < table.length; r++) {
     const cells = table[r]!;
     const line = r + 1;
-    const cell = (k: ImportColumn) => (index.has(k) ? (cells[index.get(k)!] ?? '').normalize('NFKC').trim() : '');
     const rowErrors: RowError[] = [];
-    const err = (field: RowError['field'], ja: string, en: string) => rowErrors.push({ line, field, message: msg(ja, en) });
 
-    const councilMemberId = cell('councilMemberId');
-    if (!councilMemberId) err('councilMemberId', '構成員番号がありません', 'The council member id is missing');
-    else if (councilMemberId.length > 40) err('councilMemberId', '構成員番号は40文字以内です', 'The council member id is at most 40 characters');
-    const cn = checkCorporateNumber(cell('corporateNumber'));
+    const councilMemberId = cellOf(cells, at.councilMemberId);
+    if (!councilMemberId) rowErrors.push(rowError(line, 'councilMemberId', '構成員番号がありません', 'The council member id is missing'));
+    else if (councilMemberId.length > 40) rowErrors.push(rowError(line, 'councilMemberId', '構成員番号は40文字以内です', 'The council member id is at most 40 characters'));
+    const cn = checkCorporateNumber(cellOf(cells, at.corporateNumber));
     if (!cn.ok) rowErrors.push({ line, field: 'corporateNumber', message: CORPORATE_NUMBER_MESSAGES[cn.problem] });
-    const companyName = cell('companyName');
-    if (!companyName) err('companyName', '法人名がありません', 'The company name is missing');
-    const establishmentName = cell('establishmentName');
-    if (!establishmentName) err('establishmentName', '事業所名がありません', 'The establishment name is missing');
-    const address = cell('address');
-    if (!address) err('address', '所在地がありません', 'The address is missing');
-    const prefecture = prefectureCode(cell('prefecture'));
-    if (!prefecture) err('prefecture', '都道府県が正しくありません（コード01〜47または名称）', 'The prefecture is not valid (code 01–47 or name)');
-    const jsicCodes = cell('jsicCodes').split(/[\s;|、]+/).filter(Boolean);
-    if (jsicCodes.length === 0) err('jsicCodes', '産業分類がありません', 'No JSIC code given');
-    else if (jsicCodes.some((c) => !/^[0-9]{2,4}$/.test(c))) err('jsicCodes', '産業分類は2〜4桁の数字です', 'JSIC codes are 2 to 4 digits');
-    const listedDate = cell('listedDate').replace(/\//g, '-');
-    if (!isLegalDate(listedDate)) err('listedDate', '掲載日は YYYY-MM-DD の形式です', 'The listed date must be YYYY-MM-DD');
-    else if (listedDate >= JAIM_DATES.jaimRosterOnlyFrom) err('listedDate', '協議会の名簿への掲載日は2025年12月25日以前です', 'A council listing starts on or before 2025-12-25');
-    const choice = CHOICES[cell('migrationChoice').toLowerCase()];
-    if (!choice) err('migrationChoice', '移行区分は full（JAIM入会）または information_only（情報移行のみ）です', 'The migration choice is full or information_only');
+    const companyName = cellOf(cells, at.companyName);
+    if (!companyName) rowErrors.push(rowError(line, 'companyName', '法人名がありません', 'The company name is missing'));
+    const establishmentName = cellOf(cells, at.establishmentName);
+    if (!establishmentName) rowErrors.push(rowError(line, 'establishmentName', '事業所名がありません', 'The establishment name is missing'));
+    const address = cellOf(cells, at.address);
+    if (!address) rowErrors.push(rowError(line, 'address', '所在地がありません', 'The address is missing'));
+    const prefecture = prefectureCode(cellOf(cells, at.prefecture));
+    if (!prefecture) rowErrors.push(rowError(line, 'prefecture', '都道府県が正しくありません（コード01〜47または名称）', 'The prefecture is not valid (code 01–47 or name)'));
+    const jsicCodes = cellOf(cells, at.jsicCodes).split(/[\s;|、]+/).filter(Boolean);
+    if (jsicCodes.length === 0) rowErrors.push(rowError(line, 'jsicCodes', '産業分類がありません', 'No JSIC code given'));
+    else if (jsicCodes.some((c) => !/^[0-9]{2,4}$/.test(c))) rowErrors.push(rowError(line, 'jsicCodes', '産業分類は2〜4桁の数字です', 'JSIC codes are 2 to 4 digits'));
+    const listedDate = cellOf(cells, at.listedDate).replace(/\//g, '-');
+    if (!isLegalDate(listedDate)) rowErrors.push(rowError(line, 'listedDate', '掲載日は YYYY-MM-DD の形式です', 'The listed date must be YYYY-MM-DD'));
+    else if (listedDate >= JAIM_DATES.jaimRosterOnlyFrom) rowErrors.push(rowError(line, 'listedDate', '協議会の名簿への掲載日は2025年12月25日以前です', 'A council listing starts on or before 2025-12-25'));
+    const choice = CHOICES.get(cellOf(cells, at.migrationChoice).toLowerCase());
+    if (!choice) rowErrors.push(rowError(line, 'migrationChoice', '移行区分は full（JAIM入会）または information_only（情報移行のみ）です', 'The migration choice is full or information_only'));
 
     if (rowErrors.length) {
       errors.push(...rowErrors);
@@ -118,7 +128,7 @@ export const parseCouncilImport = (csv: string): ParsedImport => {
       councilMemberId,
       corporateNumber: cn.ok ? cn.value : '',
       companyName,
-      companyNameKana: cell('companyNameKana') || null,
+      companyNameKana: cellOf(cells, at.companyNameKana) || null,
       establishmentName,
       address,
       prefecture: prefecture!,

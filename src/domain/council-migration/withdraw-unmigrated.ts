@@ -1,7 +1,8 @@
 import { Evaluator, type LegalDate } from '../../../rules/core/index.js';
 import { JAIM_DATES } from '../../../rules/jaim-membership-faq/instrument.js';
 import { migrationStatus } from '../../../rules/jaim-membership-faq/q2-2.js';
-import { appendAuditEventsBulk, listOpenCouncilListings, recordCouncilWithdrawals, type BulkAuditEvent, type CouncilWithdrawal } from '../../persistence/repositories/council-migration.repository.js';
+import { appendAuditEvents, type AuditEventInput } from '../../persistence/audit/index.js';
+import { listOpenCouncilListings, recordCouncilWithdrawals, type CouncilWithdrawal } from '../../persistence/repositories/council-migration.repository.js';
 import type { Db } from '../../persistence/database.js';
 import type { Actor } from '../access/actor.js';
 import { authorize } from '../access/policies.js';
@@ -20,7 +21,7 @@ export const withdrawUnmigratedCouncilMembers = async (ctx: { actor: Actor; db: 
   if (asOf < JAIM_DATES.jaimRosterOnlyFrom) return { asOf, considered: 0, withdrawn: 0 };
   const open = await listOpenCouncilListings(ctx.db);
   const withdrawals: CouncilWithdrawal[] = [];
-  const audits: BulkAuditEvent[] = [];
+  const audits: AuditEventInput[] = [];
   const now = ctx.clock.now();
   for (const l of open) {
     const ev = new Evaluator(asOf);
@@ -46,7 +47,7 @@ export const withdrawUnmigratedCouncilMembers = async (ctx: { actor: Actor; db: 
   if (withdrawals.length === 0) return { asOf, considered: open.length, withdrawn: 0 };
   const withdrawn = await ctx.db.transaction(async (tx) => {
     const n = await recordCouncilWithdrawals(tx, withdrawals, now);
-    await appendAuditEventsBulk(tx, audits);
+    await appendAuditEvents(tx, audits);
     return n;
   });
   return { asOf, considered: open.length, withdrawn };

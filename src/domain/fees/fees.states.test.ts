@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTransition } from '../errors.js';
+import { DEBIT_IMPORT_EVENTS, transitionDebitImport } from './debit-import.states.js';
 import { transitionClaim } from './discount-claim.states.js';
 import { INVOICE_EVENTS, transitionInvoice } from './invoice.states.js';
 
@@ -26,5 +27,16 @@ describe('discount claim state machine', () => {
     expect(transitionClaim('submitted', 'reject')).toBe('rejected');
     expect(() => transitionClaim('approved', 'reject')).toThrow(InvalidTransition);
     expect(() => transitionClaim('rejected', 'approve')).toThrow(InvalidTransition);
+  });
+});
+
+describe('direct-debit result import state machine', () => {
+  it('checked → applied | discarded, both final (a result file is applied at most once)', () => {
+    expect(transitionDebitImport('checked', 'apply')).toBe('applied');
+    expect(transitionDebitImport('checked', 'discard')).toBe('discarded');
+    for (const e of DEBIT_IMPORT_EVENTS) {
+      expect(() => transitionDebitImport('applied', e)).toThrow(InvalidTransition);
+      expect(() => transitionDebitImport('discarded', e)).toThrow(InvalidTransition);
+    }
   });
 });

@@ -79,14 +79,20 @@ export const issueInvoiceTx = async (
   return row;
 };
 
+const ISSUE_MESSAGES: Record<string, { ja: string; en: string }> = {
+  establishmentId: { ja: '請求する事業所を選んでください', en: 'Choose the establishment to invoice' },
+  fiscalYear: { ja: '年度を4桁の数字で入力してください（2025年度以降。例: 2026）', en: 'Enter the fiscal year as four digits, 2025 or later (for example 2026)' },
+  firstYear: { ja: '入会初年度の請求かどうかを選んでください', en: 'Choose whether this is the first-year invoice' },
+  feeNoticeDate: { ja: '会費請求通知日を YYYY-MM-DD で入力してください（例: 2026-09-01）', en: 'Enter the fee notice date as YYYY-MM-DD (for example 2026-09-01)' },
+};
+
 /** Staff issue one establishment's invoice for a fiscal year, computed by the fee rules (jaim-membership-faq Q2-5). */
 export const issueInvoice = async (ctx: FeesContext, raw: unknown): Promise<InvoiceRow> => {
   authorize(ctx.actor, 'fees.manage');
   const parsed = issueInvoiceInput.safeParse(raw);
   if (!parsed.success) {
-    throw new InvalidInput(
-      parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'establishmentId'), message: { ja: '入力内容を確認してください', en: 'Check this answer' } })),
-    );
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'establishmentId')))];
+    throw new InvalidInput(fields.map((field) => ({ field, message: ISSUE_MESSAGES[field] ?? ISSUE_MESSAGES.establishmentId! })));
   }
   const input = parsed.data;
   const today = japanDateOf(ctx.clock.now());
@@ -94,6 +100,7 @@ export const issueInvoice = async (ctx: FeesContext, raw: unknown): Promise<Invo
   if (notice && fiscalYearOf(notice) !== input.fiscalYear) {
     throw new InvalidInput([{ field: 'feeNoticeDate', message: { ja: '会費請求通知日は請求する年度内の日付にしてください（jaim-membership-faq Q2-5-1）', en: 'The fee notice date must fall in the fiscal year billed (jaim-membership-faq Q2-5-1)' } }]);
   }
+  if (!(await findEstablishment(ctx.db, input.establishmentId))) throw new InvalidInput([{ field: 'establishmentId', message: ISSUE_MESSAGES.establishmentId! }]);
   return ctx.db.transaction(async (tx) => {
     const row = await issueInvoiceTx(tx, ctx, { establishmentId: input.establishmentId, fiscalYear: input.fiscalYear, firstYear: input.firstYear, feeNoticeDate: notice });
     if (!row) throw new Conflict('invoice exists', { ja: 'この事業所には、この年度の請求書が既にあります（年会費は事業所ごと・年度ごと）。', en: 'This establishment already has an invoice for this fiscal year (one fee per establishment per year).' });

@@ -1,4 +1,5 @@
-import { japanDateOf } from '../../../rules/core/index.js';
+import { type Message, japanDateOf } from '../../../rules/core/index.js';
+import { latestDebitFailures, listDebitResultsOfInvoice, type DebitResultRow } from '../../persistence/repositories/debit-results.repository.js';
 import { listDiscountClaims, findDiscountClaim, type DiscountClaimView } from '../../persistence/repositories/discount-claims.repository.js';
 import { findInvoice, listArrears, listInvoicesOfOrganisations, listInvoicesOfYear, type InvoiceView } from '../../persistence/repositories/invoices.repository.js';
 import { findDebitAccount, findPayment, listPaymentsOfInvoice, type DebitAccountRow, type PaymentRow } from '../../persistence/repositories/payments.repository.js';
@@ -8,8 +9,16 @@ import { NotFound } from '../errors.js';
 import { invoiceNumber } from './billing.js';
 import type { FeesContext } from './context.js';
 import { renderReceiptPdf } from './receipt-pdf.js';
+import { resultReason } from './zengin-result.js';
 
-export type InvoiceDetail = { invoice: InvoiceView; number: string; payments: (PaymentRow & { payerName: string })[]; debitAccount: DebitAccountRow | undefined };
+export type InvoiceDetail = {
+  invoice: InvoiceView;
+  number: string;
+  payments: (PaymentRow & { payerName: string })[];
+  debitAccount: DebitAccountRow | undefined;
+  /** What the bank said for each direct debit of this invoice, latest first, with the reason when not debited. */
+  debitResults: (DebitResultRow & { reason: Message })[];
+};
 
 /** The invoices of every organisation the actor acts for (members and support organisations acting for them). */
 export const listMyInvoices = async (ctx: FeesContext): Promise<InvoiceView[]> => {
@@ -23,8 +32,9 @@ export const getInvoice = async (ctx: FeesContext, id: string): Promise<InvoiceD
   const invoice = await findInvoice(ctx.db, id);
   if (!invoice) throw new NotFound('fee_invoice');
   if (!can(ctx.actor, 'fees.manage')) authorize(ctx.actor, 'fees.read_own', { organisationId: invoice.organisationId });
-  const [payments, debitAccount] = await Promise.all([listPaymentsOfInvoice(ctx.db, id), findDebitAccount(ctx.db, invoice.organisationId)]);
-  return { invoice, number: invoiceNumber(invoice.fiscalYear, invoice.serial), payments, debitAccount };
+  const [payments, debitAccount, results] = await Promise.all([listPaymentsOfInvoice(ctx.db, id), findDebitAccount(ctx.db, invoice.organisationId), listDebitResultsOfInvoice(ctx.db, id)]);
+  const debitResults = results.map((r) => ({ ...r, reason: resultReason(r.resultCode) }));
+  return { invoice, number: invoiceNumber(invoice.fiscalYear, invoice.serial), payments, debitAccount, debitResults };
 };
 
 export const listInvoicesForYear = async (ctx: FeesContext, fiscalYear: number): Promise<InvoiceView[]> => {
@@ -32,16 +42,28 @@ export const listInvoicesForYear = async (ctx: FeesContext, fiscalYear: number):
   return listInvoicesOfYear(ctx.db, fiscalYear);
 };
 
-/** Staff: unpaid invoices past their due date (滞納), oldest first, with days overdue. */
-export const listArrearsFor = async (ctx: FeesContext): Promise<(InvoiceView & { number: string; outstandingYen: number; daysOverdue: number })[]> => {
+export type DebitFailure = { debitDate: string; resultCode: string; reason: Message };
+export type ArrearsRow = InvoiceView & { number: string; outstandingYen: number; daysOverdue: number; debitFailure: DebitFailure | null };
+
+/**
+ * Staff: unpaid invoices past their due date (滞納), and open invoices whose direct debit failed, oldest first, with
+ * days overdue (0 before the due date) and the bank's reason for the latest failed debit.
+ */
+export const listArrearsFor = async (ctx: FeesContext): Promise<ArrearsRow[]> => {
   authorize(ctx.actor, 'fees.manage');
   const today = japanDateOf(ctx.clock.now());
-  return (await listArrears(ctx.db, today)).map((i) => ({
-    ...i,
-    number: invoiceNumber(i.fiscalYear, i.serial),
-    outstandingYen: i.amountYen - i.paidYen,
-    daysOverdue: Math.round((Date.parse(today) - Date.parse(i.dueOn)) / 86_400_000),
-  }));
+  const rows = await listArrears(ctx.db, today);
+  const failures = await latestDebitFailures(ctx.db, rows.map((i) => i.id));
+  return rows.map((i) => {
+    const f = failures.get(i.id);
+    return {
+      ...i,
+      number: invoiceNumber(i.fiscalYear, i.serial),
+      outstandingYen: i.amountYen - i.paidYen,
+      daysOverdue: Math.max(0, Math.round((Date.parse(today) - Date.parse(i.dueOn)) / 86_400_000)),
+      debitFailure: f ? { debitDate: f.debitDate, resultCode: f.resultCode, reason: resultReason(f.resultCode) } : null,
+    };
+  });
 };
 
 export const listClaimsForReview = async (ctx: FeesContext): Promise<DiscountClaimView[]> => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { createPdfDocument, rgb } from '../pdf-document.js';
 import { formatWareki, legalDate } from '../../../rules/core/index.js';
 import { yen } from './billing.js';
 
@@ -37,8 +36,7 @@ const dateLine = (d: string): string => {
 
 export const renderReceiptPdf = async (r: ReceiptData): Promise<Uint8Array> => {
   if (!Number.isInteger(r.amountYen)) throw new Error('receipt amount must be integer yen');
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  const pdf = await createPdfDocument();
   const font = await pdf.embedFont(loadFont(), { subset: true });
   pdf.setTitle(`領収書 ${r.receiptNumber}`);
   pdf.setSubject(`${yen(r.amountYen)} ${r.fiscalYear}年度 年会費`);

@@ -1,6 +1,7 @@
-import { japanDateOf } from '../../../rules/core/index.js';
+import { fiscalYearOf, japanDateOf } from '../../../rules/core/index.js';
 import { validRosterOn } from '../../../rules/jaim-membership-faq/index.js';
 import { authorize } from '../access/policies.js';
+import { issueInvoiceTx } from '../fees/issue-invoice.js';
 import { auditMeta } from '../accounts/context.js';
 import { Conflict, NotFound } from '../errors.js';
 import { queueMail } from '../mail/outbox.js';
@@ -21,8 +22,15 @@ import { joinApprovedMail } from './join-mail.js';
  * council roster until 2025-12-25, JAIM's from 2025-12-26), from the rules library. When the JAIM listing starts,
  * an open council listing of the same establishment closes the day before (half-open periods: listed_until = the
  * JAIM listing's first day), so the establishment is never on both rosters for the same day.
+ * A JAIM listing also issues the establishment's first-year invoice in the same transaction: the approval is the
+ * fee notice after screening, so its Japan date is the fee notice date whose month sets the first-year amount
+ * (jaim-membership-faq Q2-5-1), paid by bank transfer (Q2-5-7). The council charged no such fee.
  */
-export const approveJoinRequest = async (ctx: MembershipContext, id: string, lockVersion: number): Promise<{ rosterEntryId: string; roster: string; listedFrom: string; closedCouncilListings: string[] }> => {
+export const approveJoinRequest = async (
+  ctx: MembershipContext,
+  id: string,
+  lockVersion: number,
+): Promise<{ rosterEntryId: string; roster: string; listedFrom: string; closedCouncilListings: string[]; invoiceId: string | null }> => {
   authorize(ctx.actor, 'join_request.review');
   const decidedBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const at = ctx.clock.now();
@@ -75,12 +83,13 @@ export const approveJoinRequest = async (ctx: MembershipContext, id: string, loc
       target: { type: 'roster_entry', id: entry.id },
       summary: { after: { establishmentId: est.id, roster, listedFrom, joinRequestId: id, rule: roster === 'jaim' ? 'jaim-membership-faq Q2-2-7' : 'jaim-membership-faq Q2-2-6' } },
     });
+    const invoice = roster === 'jaim' ? await issueInvoiceTx(tx, ctx, { establishmentId: est.id, fiscalYear: fiscalYearOf(listedFrom), firstYear: true, feeNoticeDate: listedFrom }) : undefined;
     const contact = after.submittedBy ? await findUserContact(tx, after.submittedBy) : undefined;
     if (contact) {
       const mail = joinApprovedMail(contact.locale, { name: contact.displayName, organisationName: org.name, establishmentName: est.name, link: joinRequestLink(ctx, id), listedFrom, roster });
       await queueMail(tx, at, contact.email, mail);
       await notifyApplicant(tx, { userId: after.submittedBy!, organisationId: org.id, at, mail, link: joinRequestLink(ctx, id) });
     }
-    return { rosterEntryId: entry.id, roster, listedFrom, closedCouncilListings: closed };
+    return { rosterEntryId: entry.id, roster, listedFrom, closedCouncilListings: closed, invoiceId: invoice?.id ?? null };
   });
 };

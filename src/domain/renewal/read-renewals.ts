@@ -1,5 +1,5 @@
 import { findRenewalCycle, findRenewalResponseView, listRenewalCycles, listResponsesOfCycle, listResponsesOfOrganisations, type RenewalCycleRow, type RenewalResponseView } from '../../persistence/repositories/renewals.repository.js';
-import { findWageReportOfResponse, listWageReportsOfResponses, type WageReportRow } from '../../persistence/repositories/wage-reports.repository.js';
+import { findWageReportOfResponse, listWageReportFiles, listWageReportsOfResponses, type WageEvidenceFile, type WageReportRow } from '../../persistence/repositories/wage-reports.repository.js';
 import { organisationsOf } from '../access/actor.js';
 import { authorize, can } from '../access/policies.js';
 import { NotFound } from '../errors.js';
@@ -23,10 +23,11 @@ export const listMyRenewals = async (ctx: RenewalContext): Promise<RenewalRespon
   return listResponsesOfOrganisations(ctx.db, organisationsOf(ctx.actor));
 };
 
-export const getRenewalResponse = async (ctx: RenewalContext, id: string): Promise<{ response: RenewalResponseView; wageReport: WageReportRow | undefined }> => {
+export const getRenewalResponse = async (ctx: RenewalContext, id: string): Promise<{ response: RenewalResponseView; wageReport: WageReportRow | undefined; wageFiles: WageEvidenceFile[] }> => {
   authorize(ctx.actor, can(ctx.actor, 'renewal.manage') ? 'renewal.manage' : 'account.self');
   const response = await findRenewalResponseView(ctx.db, id);
   if (!response) throw new NotFound('renewal_response');
   if (!can(ctx.actor, 'renewal.manage')) authorize(ctx.actor, 'renewal.answer', { organisationId: response.organisationId });
-  return { response, wageReport: await findWageReportOfResponse(ctx.db, id) };
+  const wageReport = await findWageReportOfResponse(ctx.db, id);
+  return { response, wageReport, wageFiles: wageReport ? await listWageReportFiles(ctx.db, wageReport.id) : [] };
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
+import { createPdfDocument, rgb } from '../pdf-document.js';
 import { formatJapaneseDate, type LegalDate } from '../../../rules/core/index.js';
 import { prefectureName } from '../membership/prefectures.js';
 import type { ExportListing } from '../../persistence/repositories/roster-snapshots.repository.js';
@@ -48,8 +48,7 @@ const drawable = (font: PDFFont, text: string): string => {
 export type RosterPdfInput = { asOf: LegalDate; validRoster: ValidRoster | undefined; listings: readonly ExportListing[]; generatedAt: string; filterNote: string };
 
 export const renderRosterPdf = async (input: RosterPdfInput): Promise<Uint8Array> => {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  const pdf = await createPdfDocument();
   const font = await pdf.embedFont(loadFont(), { subset: true });
   pdf.setTitle(`名簿 ${input.asOf}`);
   pdf.setCreator('Jinzai');

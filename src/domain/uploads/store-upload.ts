@@ -7,7 +7,10 @@ import { insertUpload, type UploadMeta } from '../../persistence/repositories/up
 import { UPLOAD_MESSAGES, checkUpload, type UploadProblem } from './content-check.js';
 import type { Scanner } from './scanner.js';
 
-export type UploadPurpose = 'join_evidence';
+export type UploadPurpose = 'join_evidence' | 'wage_evidence';
+
+/** Who may upload for each purpose: the applicant for a join request, the member answering a renewal. */
+const UPLOAD_POLICY = { join_evidence: 'join_request.submit', wage_evidence: 'renewal.answer' } as const;
 
 export type UploadInput = {
   organisationId: string;
@@ -29,7 +32,7 @@ export const uploadRefused = (problem: UploadProblem, field = 'file'): InvalidIn
  * stored; the refusal is audited (without the bytes).
  */
 export const storeUpload = async (ctx: UseCaseContext & { scanner: Scanner }, input: UploadInput): Promise<UploadMeta> => {
-  authorize(ctx.actor, 'join_request.submit', { organisationId: input.organisationId });
+  authorize(ctx.actor, UPLOAD_POLICY[input.purpose], { organisationId: input.organisationId });
   const field = input.field ?? 'file';
   if (!/^[a-z0-9_]{1,40}$/.test(input.kind)) throw new InvalidInput([{ field: 'kind', message: { ja: '書類の種類を選択してください', en: 'Choose what the document is' } }]);
   const refuse = async (problem: UploadProblem, detail?: string): Promise<never> => {

@@ -1,16 +1,10 @@
 // Migration from the council (M11): import batches, and the bulk writes that apply one in a single transaction.
-// Bulk rows travel as one JSON parameter expanded with json_to_recordset, so 50,000 rows are a handful of
-// statements on both PGlite and PostgreSQL. Ids are made by the caller so related rows can be linked without
-// round trips.
-import { randomUUID } from 'node:crypto';
+// Bulk rows travel column by column, one array parameter per column expanded with unnest() (src/persistence/
+// bulk-arrays.ts), so 50,000 rows are a handful of statements on both PGlite and PostgreSQL. Ids are made by the
+// caller so related rows can be linked without round trips.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
-import { is } from 'drizzle-orm';
+import { bulkRows, column, pgArrayLiteral } from '../bulk-arrays.js';
 import { rowsOf, type Db } from '../database.js';
-import { computeAuditHash, GENESIS_HASH } from '../audit/hash.js';
-import { toJsonValue } from '../audit/canonical-json.js';
-import { isAuditAction, type AuditAction } from '../audit/actions.js';
-import type { AuditActor } from '../audit/write-audit-event.js';
 import { councilMigrationBatches, type CouncilMigrationBatchStatus } from '../schema/roster-snapshots.js';
 
 export type CouncilMigrationBatchRow = typeof councilMigrationBatches.$inferSelect;
@@ -69,10 +63,15 @@ export async function updateMigrationBatchGuarded(
   return rows.length === 1;
 }
 
+/** The report of an applied batch (the caller holds the batch row, claimed with updateMigrationBatchGuarded). */
+export async function recordAppliedReport(tx: Db, id: string, report: unknown): Promise<void> {
+  await tx.update(councilMigrationBatches).set({ report }).where(eq(councilMigrationBatches.id, id));
+}
+
 export async function findMigratedMemberIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`SELECT council_member_id AS id FROM council_migration_records WHERE council_member_id IN (SELECT value FROM json_array_elements_text(${json(ids)}))`),
+    await db.execute(sql`SELECT council_member_id AS id FROM council_migration_records WHERE council_member_id = ANY(${pgArrayLiteral(ids)}::text[])`),
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -80,7 +79,7 @@ export async function findMigratedMemberIds(db: Db, ids: readonly string[]): Pro
 export async function findOrganisationIdsByCorporateNumbers(db: Db, numbers: readonly string[]): Promise<Map<string, string>> {
   if (numbers.length === 0) return new Map();
   const rows = rowsOf<{ id: string; corporate_number: string }>(
-    await db.execute(sql`SELECT id, corporate_number FROM organisations WHERE corporate_number IN (SELECT value FROM json_array_elements_text(${json(numbers)}))`),
+    await db.execute(sql`SELECT id, corporate_number FROM organisations WHERE corporate_number = ANY(${pgArrayLiteral(numbers)}::text[])`),
   );
   return new Map(rows.map((r) => [r.corporate_number, r.id]));
 }
@@ -88,7 +87,7 @@ export async function findOrganisationIdsByCorporateNumbers(db: Db, numbers: rea
 export async function findEstablishmentsOfOrganisations(db: Db, organisationIds: readonly string[]): Promise<{ id: string; organisationId: string; name: string }[]> {
   if (organisationIds.length === 0) return [];
   const rows = rowsOf<{ id: string; organisation_id: string; name: string }>(
-    await db.execute(sql`SELECT id, organisation_id, name FROM establishments WHERE organisation_id IN (SELECT value::uuid FROM json_array_elements_text(${json(organisationIds)}))`),
+    await db.execute(sql`SELECT id, organisation_id, name FROM establishments WHERE organisation_id = ANY(${pgArrayLiteral(organisationIds)}::uuid[])`),
   );
   return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, name: r.name }));
 }
@@ -96,21 +95,35 @@ export async function findEstablishmentsOfOrganisations(db: Db, organisationIds:
 export type BulkOrganisation = { id: string; name: string; nameKana: string | null; corporateNumber: string; prefecture: string; address: string };
 export async function insertOrganisationsBulk(tx: Db, rows: readonly BulkOrganisation[], at: Date): Promise<void> {
   if (rows.length === 0) return;
+  const r = bulkRows('r', {
+    id: column.uuid(rows.map((o) => o.id)),
+    name: column.text(rows.map((o) => o.name)),
+    name_kana: column.text(rows.map((o) => o.nameKana)),
+    corporate_number: column.text(rows.map((o) => o.corporateNumber)),
+    prefecture: column.text(rows.map((o) => o.prefecture)),
+    address: column.text(rows.map((o) => o.address)),
+  });
   await tx.execute(sql`
     INSERT INTO organisations (id, kind, name, name_kana, corporate_number, prefecture, address, created_at, updated_at)
     SELECT r.id, 'accepting_company', r.name, r.name_kana, r.corporate_number, r.prefecture, r.address, ${at}, ${at}
-    FROM json_to_recordset(${json(rows.map((r) => ({ id: r.id, name: r.name, name_kana: r.nameKana, corporate_number: r.corporateNumber, prefecture: r.prefecture, address: r.address })))})
-      AS r(id uuid, name text, name_kana text, corporate_number text, prefecture text, address text)`);
+    FROM ${r}`);
 }
 
 export type BulkEstablishment = { id: string; organisationId: string; name: string; prefecture: string; address: string; jsicCodes: string[] };
 export async function insertEstablishmentsBulk(tx: Db, rows: readonly BulkEstablishment[], at: Date): Promise<void> {
   if (rows.length === 0) return;
+  const r = bulkRows('r', {
+    id: column.uuid(rows.map((e) => e.id)),
+    organisation_id: column.uuid(rows.map((e) => e.organisationId)),
+    name: column.text(rows.map((e) => e.name)),
+    prefecture: column.text(rows.map((e) => e.prefecture)),
+    address: column.text(rows.map((e) => e.address)),
+    jsic_codes: column.textArrayLiterals(rows.map((e) => e.jsicCodes)),
+  });
   await tx.execute(sql`
     INSERT INTO establishments (id, organisation_id, name, prefecture, address, jsic_codes, created_at, updated_at)
-    SELECT r.id, r.organisation_id, r.name, r.prefecture, r.address, ARRAY(SELECT json_array_elements_text(r.jsic_codes)), ${at}, ${at}
-    FROM json_to_recordset(${json(rows.map((r) => ({ id: r.id, organisation_id: r.organisationId, name: r.name, prefecture: r.prefecture, address: r.address, jsic_codes: r.jsicCodes })))})
-      AS r(id uuid, organisation_id uuid, name text, prefecture text, address text, jsic_codes json)`);
+    SELECT r.id, r.organisation_id, r.name, r.prefecture, r.address, r.jsic_codes::text[], ${at}, ${at}
+    FROM ${r}`);
 }
 
 export type BulkCouncilListing = {
@@ -124,117 +137,104 @@ export type BulkCouncilListing = {
   address: string;
   jsicCodes: string[];
   searchText: string;
+  /** The establishment was created by this same import for this row, so it cannot have a listing yet. */
+  establishmentIsNew: boolean;
 };
-/** Council listings for establishments that have none open yet (the open-listing unique index skips the rest). */
+
+const listingRows = (rows: readonly BulkCouncilListing[]) =>
+  bulkRows('r', {
+    establishment_id: column.uuid(rows.map((l) => l.establishmentId)),
+    organisation_id: column.uuid(rows.map((l) => l.organisationId)),
+    listed_from: column.date(rows.map((l) => l.listedFrom)),
+    establishment_name: column.text(rows.map((l) => l.establishmentName)),
+    organisation_name: column.text(rows.map((l) => l.organisationName)),
+    corporate_number: column.text(rows.map((l) => l.corporateNumber)),
+    prefecture: column.text(rows.map((l) => l.prefecture)),
+    address: column.text(rows.map((l) => l.address)),
+    jsic_codes: column.textArrayLiterals(rows.map((l) => l.jsicCodes)),
+    search_text: column.text(rows.map((l) => l.searchText)),
+  });
+
+/**
+ * Council listings for establishments that have none open yet. Establishments this import has just created go in
+ * with a plain insert; for the others (linked to existing ones) a listing already there is skipped (the check,
+ * and the open-listing unique index against a concurrent writer).
+ */
 export async function insertCouncilListingsBulk(tx: Db, rows: readonly BulkCouncilListing[], at: Date): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = rowsOf<{ n: number }>(
-    await tx.execute(sql`
-    WITH ins AS (
+  const fresh = rows.filter((l) => l.establishmentIsNew);
+  const linked = rows.filter((l) => !l.establishmentIsNew);
+  const [, inserted] = await Promise.all([
+    fresh.length === 0
+      ? undefined
+      : tx.execute(sql`
       INSERT INTO roster_entries (establishment_id, organisation_id, roster, listed_from, establishment_name, organisation_name, corporate_number, prefecture, address, jsic_codes, search_text, created_at, updated_at)
       SELECT r.establishment_id, r.organisation_id, 'council', r.listed_from, r.establishment_name, r.organisation_name, r.corporate_number, r.prefecture, r.address,
-             ARRAY(SELECT json_array_elements_text(r.jsic_codes)), r.search_text, ${at}, ${at}
-      FROM json_to_recordset(${json(
-        rows.map((r) => ({
-          establishment_id: r.establishmentId,
-          organisation_id: r.organisationId,
-          listed_from: r.listedFrom,
-          establishment_name: r.establishmentName,
-          organisation_name: r.organisationName,
-          corporate_number: r.corporateNumber,
-          prefecture: r.prefecture,
-          address: r.address,
-          jsic_codes: r.jsicCodes,
-          search_text: r.searchText,
-        })),
-      )})
-        AS r(establishment_id uuid, organisation_id uuid, listed_from date, establishment_name text, organisation_name text, corporate_number text, prefecture text, address text, jsic_codes json, search_text text)
-      WHERE NOT EXISTS (SELECT 1 FROM roster_entries e WHERE e.establishment_id = r.establishment_id AND e.roster = 'council')
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    ) SELECT count(*)::int AS n FROM ins`),
-  );
-  return Number(result[0]?.n ?? 0);
+             r.jsic_codes::text[], r.search_text, ${at}, ${at}
+      FROM ${listingRows(fresh)}`),
+    linked.length === 0
+      ? undefined
+      : tx.execute(sql`
+      WITH ins AS (
+        INSERT INTO roster_entries (establishment_id, organisation_id, roster, listed_from, establishment_name, organisation_name, corporate_number, prefecture, address, jsic_codes, search_text, created_at, updated_at)
+        SELECT r.establishment_id, r.organisation_id, 'council', r.listed_from, r.establishment_name, r.organisation_name, r.corporate_number, r.prefecture, r.address,
+               r.jsic_codes::text[], r.search_text, ${at}, ${at}
+        FROM ${listingRows(linked)}
+        WHERE NOT EXISTS (SELECT 1 FROM roster_entries e WHERE e.establishment_id = r.establishment_id AND e.roster = 'council')
+        ON CONFLICT DO NOTHING
+        RETURNING 1
+      ) SELECT count(*)::int AS n FROM ins`),
+  ]);
+  return fresh.length + (inserted ? Number(rowsOf<{ n: number }>(inserted)[0]?.n ?? 0) : 0);
 }
 
 export type BulkJoinRequest = { id: string; organisationId: string; establishmentId: string; status: string; answers: unknown };
 /** Join applications created by the migration: submitted (到達) now, in the queue in file order. */
 export async function insertMigratedJoinRequestsBulk(tx: Db, rows: readonly BulkJoinRequest[], at: Date): Promise<void> {
   if (rows.length === 0) return;
+  const r = bulkRows(
+    'r',
+    {
+      id: column.uuid(rows.map((j) => j.id)),
+      organisation_id: column.uuid(rows.map((j) => j.organisationId)),
+      establishment_id: column.uuid(rows.map((j) => j.establishmentId)),
+      status: column.text(rows.map((j) => j.status)),
+      answers: column.jsonb(rows.map((j) => j.answers)),
+    },
+    { ordinality: true },
+  );
+  // ORDER BY the position in the file: received_seq (the queue order) is drawn in that order.
   await tx.execute(sql`
     INSERT INTO join_requests (id, organisation_id, establishment_id, status, submitted_at, answers, received_seq, created_at, updated_at)
-    SELECT r.id, r.organisation_id, r.establishment_id, r.status, ${at}, r.answers::jsonb, nextval('join_requests_received_seq'), ${at}, ${at}
-    FROM json_to_recordset(${json(rows.map((r, i) => ({ ord: i, id: r.id, organisation_id: r.organisationId, establishment_id: r.establishmentId, status: r.status, answers: r.answers })))})
-      AS r(ord integer, id uuid, organisation_id uuid, establishment_id uuid, status text, answers json)
+    SELECT r.id, r.organisation_id, r.establishment_id, r.status, ${at}, r.answers, nextval('join_requests_received_seq'), ${at}, ${at}
+    FROM ${r}
     ORDER BY r.ord`);
 }
 
 export type BulkMigrationRecord = { batchId: string; councilMemberId: string; choice: string; organisationId: string; establishmentId: string; joinRequestId: string | null; corporateNumber: string; migratedOn: string };
 export async function insertMigrationRecordsBulk(tx: Db, rows: readonly BulkMigrationRecord[], at: Date): Promise<void> {
   if (rows.length === 0) return;
+  const r = bulkRows('r', {
+    batch_id: column.uuid(rows.map((m) => m.batchId)),
+    council_member_id: column.text(rows.map((m) => m.councilMemberId)),
+    choice: column.text(rows.map((m) => m.choice)),
+    organisation_id: column.uuid(rows.map((m) => m.organisationId)),
+    establishment_id: column.uuid(rows.map((m) => m.establishmentId)),
+    join_request_id: column.uuid(rows.map((m) => m.joinRequestId)),
+    corporate_number: column.text(rows.map((m) => m.corporateNumber)),
+    migrated_on: column.date(rows.map((m) => m.migratedOn)),
+  });
   await tx.execute(sql`
     INSERT INTO council_migration_records (batch_id, council_member_id, choice, organisation_id, establishment_id, join_request_id, corporate_number, migrated_on, created_at, updated_at)
     SELECT r.batch_id, r.council_member_id, r.choice, r.organisation_id, r.establishment_id, r.join_request_id, r.corporate_number, r.migrated_on, ${at}, ${at}
-    FROM json_to_recordset(${json(
-      rows.map((r) => ({
-        batch_id: r.batchId,
-        council_member_id: r.councilMemberId,
-        choice: r.choice,
-        organisation_id: r.organisationId,
-        establishment_id: r.establishmentId,
-        join_request_id: r.joinRequestId,
-        corporate_number: r.corporateNumber,
-        migrated_on: r.migratedOn,
-      })),
-    )})
-      AS r(batch_id uuid, council_member_id text, choice text, organisation_id uuid, establishment_id uuid, join_request_id uuid, corporate_number text, migrated_on date)`);
+    FROM ${r}`);
 }
 
-/** Same lock key as writeAuditEvent: one writer appends to the chain at a time. */
-const AUDIT_CHAIN_LOCK_KEY = 7_404_211_002;
-
-export type BulkAuditEvent = { action: AuditAction; actor: AuditActor; target: { type: string; id: string }; summary?: unknown; reason?: string; requestId?: string; ip?: string; occurredAt: Date };
-
 /**
- * Appends many audit events in one statement, hash-chained exactly as writeAuditEvent does (same lock, same hash
- * input, seq in the given order), so verifyAuditChain accepts them. Must run inside a READ COMMITTED transaction.
+ * Working memory for the import's own transaction: the row sets and the sorts that keep file order are tens of
+ * megabytes for 50,000 rows; with the default 4 MB they would spill to temporary files. Reset at commit.
  */
-export async function appendAuditEventsBulk(tx: Db, events: readonly BulkAuditEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  if (!is(tx, PgTransaction)) throw new Error('appendAuditEventsBulk must run inside a transaction');
-  for (const e of events) if (!isAuditAction(e.action)) throw new Error(`Unknown audit action ${e.action}`);
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY}::bigint)`);
-  const last = rowsOf<{ hash: string }>(await tx.execute(sql`SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1`));
-  let prev = last[0]?.hash ?? GENESIS_HASH;
-  const rows = events.map((e) => {
-    const fields = {
-      id: randomUUID(),
-      occurredAt: new Date(e.occurredAt.getTime()),
-      actorKind: e.actor.kind,
-      actorUserId: e.actor.userId ?? null,
-      actorOrganisationId: e.actor.organisationId ?? null,
-      action: e.action,
-      targetType: e.target.type,
-      targetId: e.target.id,
-      summary: e.summary === undefined ? null : (toJsonValue(e.summary) ?? null),
-      reason: e.reason ?? null,
-      requestId: e.requestId ?? null,
-      ip: e.ip ?? null,
-    };
-    const hash = computeAuditHash(prev, fields);
-    const row = { ...fields, occurredAt: fields.occurredAt.toISOString(), prevHash: prev, hash };
-    prev = hash;
-    return row;
-  });
-  for (let i = 0; i < rows.length; i += 25_000) {
-    const chunk = rows.slice(i, i + 25_000);
-    await tx.execute(sql`
-      INSERT INTO audit_events (id, occurred_at, actor_user_id, actor_organisation_id, actor_kind, action, target_type, target_id, summary, reason, request_id, ip, prev_hash, hash)
-      SELECT r.id, r."occurredAt", r."actorUserId", r."actorOrganisationId", r."actorKind", r.action, r."targetType", r."targetId", r.summary::jsonb, r.reason, r."requestId", r.ip, r."prevHash", r.hash
-      FROM json_to_recordset(${json(chunk.map((c, ord) => ({ ...c, ord })))})
-        AS r(ord integer, id uuid, "occurredAt" timestamptz, "actorUserId" uuid, "actorOrganisationId" uuid, "actorKind" text, action text, "targetType" text, "targetId" text, summary json, reason text, "requestId" text, ip text, "prevHash" text, hash text)
-      ORDER BY r.ord`);
-  }
+export async function allowBulkWorkMemory(tx: Db): Promise<void> {
+  await tx.execute(sql`SELECT set_config('work_mem', '64MB', true)`);
 }
 
 // Automatic withdrawal (jaim-membership-faq Q2-2-3) ------------------------------------------------------------

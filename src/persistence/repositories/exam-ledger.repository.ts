@@ -38,7 +38,9 @@ const whereOf = (f: LedgerFilter): SQL => {
   const parts: SQL[] = [sql`r.status <> 'cancelled'`];
   if (f.registrationId) parts.push(sql`r.id = ${f.registrationId}::uuid`);
   if (f.sittingId) parts.push(sql`r.sitting_id = ${f.sittingId}::uuid`);
-  if (f.outcome === 'none') parts.push(sql`x.outcome IS NULL`);
+  // Absent candidates (no_show) have no result either, but are a finding of their own, not "not yet scored".
+  if (f.outcome === 'none') parts.push(sql`x.outcome IS NULL AND r.status <> 'no_show'`);
+  else if (f.outcome === 'absent') parts.push(sql`r.status = 'no_show'`);
   else if (f.outcome) parts.push(sql`x.outcome = ${f.outcome}`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -1,6 +1,6 @@
 // Candidates, application drafts, registrations, exam numbers, payment confirmations, identity flags and
 // irregularity reports.
-import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../database.js';
 import {
   examApplications,
@@ -129,6 +129,55 @@ export const countRegistrationsByStatus = async (db: Db, sittingId: string): Pro
     .groupBy(examRegistrations.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 };
+
+// Resending a candidate's links -----------------------------------------------------------------------
+
+export type RegistrationForLinks = {
+  registrationId: string;
+  examNumber: string;
+  status: RegistrationStatus;
+  accessLinkSentAt: Date | null;
+  examDate: string;
+  categoryNameJa: string;
+  categoryNameEn: string;
+  level: ExamLevel;
+  email: string;
+  language: string;
+};
+
+/** Registrations made with an e-mail address (any case), not cancelled, with an exam day on or after `fromExamDate`; newest first. */
+export const listRegistrationsByEmail = (db: Db, email: string, fromExamDate: string, limit = 20): Promise<RegistrationForLinks[]> =>
+  db
+    .select({
+      registrationId: examRegistrations.id,
+      examNumber: examRegistrations.examNumber,
+      status: examRegistrations.status,
+      accessLinkSentAt: examRegistrations.accessLinkSentAt,
+      examDate: examSittings.examDate,
+      categoryNameJa: examCategories.nameJa,
+      categoryNameEn: examCategories.nameEn,
+      level: examCategories.level,
+      email: examCandidates.email,
+      language: examCandidates.language,
+    })
+    .from(examRegistrations)
+    .innerJoin(examCandidates, eq(examCandidates.id, examRegistrations.candidateId))
+    .innerJoin(examSittings, eq(examSittings.id, examRegistrations.sittingId))
+    .innerJoin(examCategories, eq(examCategories.id, examSittings.categoryId))
+    // lower(email) so exam_candidates_email_idx is used.
+    .where(and(sql`lower(${examCandidates.email}) = lower(${email})`, ne(examRegistrations.status, 'cancelled'), gte(examSittings.examDate, fromExamDate)))
+    .orderBy(desc(examRegistrations.createdAt), asc(examRegistrations.examNumber))
+    .limit(limit);
+
+/** Replaces a registration's link token unless it was already replaced after `cooldownStart`: false when it was. */
+export const reissueAccessToken = async (db: Db, id: string, accessTokenHash: string, at: Date, cooldownStart: Date): Promise<boolean> =>
+  (
+    await db
+      .update(examRegistrations)
+      .set({ accessTokenHash, accessLinkSentAt: at })
+      .where(and(eq(examRegistrations.id, id), or(isNull(examRegistrations.accessLinkSentAt), lt(examRegistrations.accessLinkSentAt, cooldownStart))))
+      .returning({ id: examRegistrations.id })
+  ).length === 1;
 
 // Payments ------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // Fee invoices: one per establishment per fiscal year (M10). Amounts are integer yen.
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
+import { feeDebitResults } from '../schema/debit-results.js';
 import { establishments, organisations } from '../schema/organisations.js';
 import { feeInvoices, type FeeInvoiceStatus, type FeePaymentMethod } from '../schema/renewal-fees.js';
 
@@ -46,9 +47,21 @@ export async function findInvoice(db: Db, id: string): Promise<InvoiceView | und
   return row ? toView(row) : undefined;
 }
 
+/** The invoice a direct-debit customer number points to (serial = the number's last 16 digits). */
+export async function findInvoiceBySerial(db: Db, serial: number): Promise<InvoiceView | undefined> {
+  const [row] = await viewQuery(db).where(eq(feeInvoices.serial, serial)).limit(1);
+  return row ? toView(row) : undefined;
+}
+
 export async function findInvoiceForUpdate(db: Db, id: string): Promise<InvoiceRow | undefined> {
   const [row] = await db.select().from(feeInvoices).where(eq(feeInvoices.id, id)).for('update').limit(1);
   return row;
+}
+
+/** Locks the invoices (in id order, so two transactions locking overlapping sets never deadlock). */
+export async function lockInvoices(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.select({ id: feeInvoices.id }).from(feeInvoices).where(inArray(feeInvoices.id, [...ids])).orderBy(asc(feeInvoices.id)).for('update');
 }
 
 export async function findInvoiceOfEstablishment(db: Db, establishmentId: string, fiscalYear: number): Promise<InvoiceRow | undefined> {
@@ -65,11 +78,15 @@ export async function listInvoicesOfYear(db: Db, fiscalYear: number, limit = 500
   return (await viewQuery(db).where(eq(feeInvoices.fiscalYear, fiscalYear)).orderBy(asc(organisations.name), asc(establishments.name)).limit(limit)).map(toView);
 }
 
-/** Unpaid (or part-paid) invoices whose due date has passed on `today`, oldest first. */
+/**
+ * Unpaid (or part-paid) invoices whose due date has passed on `today`, or whose direct debit failed (the bank's
+ * result says not debited: the member must be chased even before the due date), oldest first.
+ */
 export async function listArrears(db: Db, today: string): Promise<InvoiceView[]> {
+  const debitFailed = exists(db.select({ one: sql`1` }).from(feeDebitResults).where(and(eq(feeDebitResults.invoiceId, feeInvoices.id), ne(feeDebitResults.resultCode, '0'))));
   return (
     await viewQuery(db)
-      .where(and(inArray(feeInvoices.status, ['issued', 'part_paid']), lt(feeInvoices.dueOn, today)))
+      .where(and(inArray(feeInvoices.status, ['issued', 'part_paid']), or(lt(feeInvoices.dueOn, today), debitFailed)))
       .orderBy(asc(feeInvoices.dueOn), asc(organisations.name))
       .limit(1000)
   ).map(toView);

@@ -1,16 +1,19 @@
 // Users: accounts, credentials and lockout state. Emails are matched case-insensitively (users_email_lower_key).
-import { and, asc, eq, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { users } from '../schema/users.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = {
+  /** Given when a column must be bound to the id before the insert (the sealed TOTP secret). */
+  id?: string;
   email: string;
   displayName: string;
   passwordHash: string | null;
   locale: 'ja' | 'en';
   isStaff: boolean;
   emailVerifiedAt: Date | null;
+  /** Sealed (src/domain/accounts/totp-secret-storage.ts), never the bare base32 secret. */
   totpSecret?: string | null;
   totpEnabledAt?: Date | null;
   createdAt?: Date;
@@ -30,6 +33,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
   const [row] = await db
     .insert(users)
     .values({
+      ...(user.id ? { id: user.id } : {}),
       email: user.email,
       displayName: user.displayName,
       passwordHash: user.passwordHash,
@@ -61,8 +65,30 @@ export async function markEmailVerified(db: Db, id: string, at: Date): Promise<v
   await db.update(users).set({ emailVerifiedAt: at }).where(and(eq(users.id, id), isNull(users.emailVerifiedAt)));
 }
 
-export async function setTotpSecret(db: Db, id: string, secret: string | null): Promise<void> {
-  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, id));
+/** Starts a new enrolment with a sealed secret (not yet enabled). */
+export async function setTotpSecret(db: Db, id: string, sealedSecret: string | null): Promise<void> {
+  await db.update(users).set({ totpSecret: sealedSecret, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, id));
+}
+
+/** Re-seals a stored secret (new key, or a plaintext row) only if it is still what was read: false when it changed. */
+export async function replaceTotpSecret(db: Db, id: string, expected: string, sealedSecret: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpSecret: sealedSecret })
+    .where(and(eq(users.id, id), eq(users.totpSecret, expected)))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Stored TOTP secrets that do not start with `prefix` (the current key's envelope): plaintext, or a retired key. */
+export async function listTotpSecretsWithoutPrefix(db: Db, prefix: string): Promise<{ id: string; totpSecret: string }[]> {
+  const rows = await db
+    .select({ id: users.id, totpSecret: users.totpSecret })
+    .from(users)
+    // left() rather than LIKE: the prefix is base64url, where `_` would be a LIKE wildcard.
+    .where(and(isNotNull(users.totpSecret), sql`left(${users.totpSecret}, ${prefix.length}) <> ${prefix}`))
+    .orderBy(asc(users.id));
+  return rows.map((r) => ({ id: r.id, totpSecret: r.totpSecret! }));
 }
 
 export async function enableTotp(db: Db, id: string, at: Date): Promise<void> {

@@ -268,6 +268,8 @@ export const examRegistrations = pgTable(
     cancelReason: text('cancel_reason'),
     rescheduledFromId: uuid('rescheduled_from_id'),
     accessTokenHash: text('access_token_hash').notNull().unique('exam_registrations_access_token_hash_key'),
+    /** When the link token was last reissued by "resend my links" (migration 0013): the per-registration cooldown. */
+    accessLinkSentAt: instant('access_link_sent_at'),
     idempotencyKey: text('idempotency_key').unique('exam_registrations_idempotency_key_key'),
     lockVersion: integer('lock_version').notNull().default(0),
     ...timestamps(),

@@ -17,3 +17,4 @@ export * from './comms.js';
 export * from './join-evidence.js';
 export * from './membership-lifecycle.js';
 export * from './renewal-fees.js';
+export * from './debit-results.js';

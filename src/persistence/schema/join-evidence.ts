@@ -13,7 +13,7 @@ const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   toDriver: (v) => v,
 });
 
-export const UPLOAD_PURPOSES = ['join_evidence'] as const;
+export const UPLOAD_PURPOSES = ['join_evidence', 'wage_evidence'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 export const UPLOAD_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type UploadContentType = (typeof UPLOAD_CONTENT_TYPES)[number];

@@ -4,6 +4,7 @@ import { organisations } from '../../../src/persistence/schema/index.js';
 import type { Database } from '../../../src/persistence/database.js';
 import { provisionUser, type ProvisionUserInput } from '../../../src/domain/accounts/provision-user.js';
 import { totpCode } from '../../../src/domain/accounts/totp.js';
+import { testDataKeys } from '../../helpers/data-keys.js';
 import type { Clock } from '../../../src/http/services.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -28,7 +29,7 @@ let counter = 0;
 export const makeUser = async (database: Database, input: Partial<ProvisionUserInput> & Pick<ProvisionUserInput, 'roles' | 'isStaff'>): Promise<{ userId: string; email: string }> => {
   counter += 1;
   const email = input.email ?? `user${counter}-${Math.random().toString(36).slice(2, 8)}@example.jp`;
-  const { userId } = await provisionUser(database.db, { password: PASSWORD, displayName: `利用者${counter}`, ...input, email });
+  const { userId } = await provisionUser(database.db, { password: PASSWORD, displayName: `利用者${counter}`, dataKeys: testDataKeys(), ...input, email });
   return { userId, email };
 };
 

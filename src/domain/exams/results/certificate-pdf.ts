@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { createPdfDocument, rgb } from '../../pdf-document.js';
 
 // The pass certificate (合格証明書) as an A4 PDF, Japanese and English on one page, with a QR code carrying the signed
 // certificate token (as a verification URL). The font is IPAex Gothic from Debian (fonts-ipaexfont-gothic), embedded as
@@ -56,8 +56,7 @@ const drawQr = (page: PDFPage, text: string, x: number, y: number, size: number)
 };
 
 export const renderCertificatePdf = async (c: CertificatePdfInput): Promise<Uint8Array> => {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  const pdf = await createPdfDocument();
   const font = await pdf.embedFont(loadFont(), { subset: true });
   pdf.setTitle(`合格証明書 Certificate of Pass ${c.certificateNumber}`);
   pdf.setSubject('製造分野特定技能評価試験 / Manufacturing skills exam');

@@ -20,6 +20,8 @@ export type LedgerCsvRow = {
   resultStatus: string | null;
   certificateNumber: string | null;
   certificateStatus: string | null;
+  /** no_show is written as the result `absent` (the candidate has no scores or outcome). */
+  registrationStatus?: string;
 };
 
 const HEADER = ['exam_number', 'family_name', 'given_name', 'date_of_birth', 'nationality', 'exam_date', 'category', 'level', 'question_set', 'written_score', 'practical_score', 'result', 'result_status', 'certificate_number', 'certificate_status'];
@@ -35,7 +37,7 @@ export const renderLedgerCsv = (rows: readonly LedgerCsvRow[]): string => {
   const lines = [HEADER.join(',')];
   for (const r of rows) {
     lines.push(
-      [r.examNumber, r.familyName, r.givenName, r.dateOfBirth, r.nationality, r.examDate, r.categoryCode, r.level, r.setCode === null ? null : `${r.setCode}@${r.setVersion}`, r.writtenScore, r.practicalScore, r.outcome, r.resultStatus, r.certificateNumber, r.certificateStatus]
+      [r.examNumber, r.familyName, r.givenName, r.dateOfBirth, r.nationality, r.examDate, r.categoryCode, r.level, r.setCode === null ? null : `${r.setCode}@${r.setVersion}`, r.writtenScore, r.practicalScore, r.registrationStatus === 'no_show' ? 'absent' : r.outcome, r.resultStatus, r.certificateNumber, r.certificateStatus]
         .map(cell)
         .join(','),
     );

@@ -52,3 +52,37 @@ export const statusChangeMail = (lang: CandidateLanguage, p: { examNumber: strin
   const subject = `${subjects[lang][p.kind]} (${p.examNumber})`;
   return { subject, text: `${subject}\n${p.link}${SIGNATURE[lang]}` };
 };
+
+export type LinkItem = { examNumber: string; examDate: string; category: string; link: string };
+
+/** "Resend my links": a fresh link for each registration; links in earlier messages no longer open. */
+export const registrationLinksMail = (lang: CandidateLanguage, p: { items: readonly LinkItem[] }): MailContent => {
+  const intro: Record<CandidateLanguage, { subject: string; lead: string; old: string; row: (i: LinkItem) => string }> = {
+    ja: {
+      subject: '受験申込みのリンク',
+      lead: 'ご依頼により、受験申込みの確認・変更・取消しのリンクを新しく発行しました（他の人に教えないでください）。',
+      old: '以前のメールのリンクは使えなくなりました。',
+      row: (i) => `受験番号 ${i.examNumber}（${i.examDate} ${i.category}）\n${i.link}`,
+    },
+    en: {
+      subject: 'Links to your exam applications',
+      lead: 'As requested, here are new links to view, change or cancel your exam applications (do not share them).',
+      old: 'Links in earlier messages no longer work.',
+      row: (i) => `Exam number ${i.examNumber} (${i.examDate}, ${i.category})\n${i.link}`,
+    },
+    vi: {
+      subject: 'Liên kết đến đơn đăng ký thi của bạn',
+      lead: 'Theo yêu cầu của bạn, đây là các liên kết mới để xem, thay đổi hoặc hủy đơn đăng ký thi (không chia sẻ các liên kết này).',
+      old: 'Các liên kết trong thư trước không còn sử dụng được.',
+      row: (i) => `Số báo danh ${i.examNumber} (${i.examDate}, ${i.category})\n${i.link}`,
+    },
+    id: {
+      subject: 'Tautan ke pendaftaran ujian Anda',
+      lead: 'Sesuai permintaan, berikut tautan baru untuk melihat, mengubah, atau membatalkan pendaftaran ujian Anda (jangan bagikan tautan ini).',
+      old: 'Tautan di pesan sebelumnya tidak berlaku lagi.',
+      row: (i) => `Nomor ujian ${i.examNumber} (${i.examDate}, ${i.category})\n${i.link}`,
+    },
+  };
+  const t = intro[lang];
+  return { subject: t.subject, text: `${t.lead}\n\n${p.items.map(t.row).join('\n\n')}\n\n${t.old}${SIGNATURE[lang]}` };
+};

@@ -9,7 +9,7 @@ import type { UseCaseContext } from '../../accounts/context.js';
 const filter = z.object({
   q: z.string().trim().max(100).optional(),
   sittingId: z.uuid().optional().or(z.literal('').transform(() => undefined)),
-  outcome: z.enum(['pass', 'fail', 'incomplete', 'needs_review', 'none']).optional().or(z.literal('').transform(() => undefined)),
+  outcome: z.enum(['pass', 'fail', 'incomplete', 'needs_review', 'absent', 'none']).optional().or(z.literal('').transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 export type LedgerQuery = { q?: string | undefined; sittingId?: string | undefined; outcome?: string | undefined; page?: string | number | undefined };

@@ -14,6 +14,7 @@ import { sittingMachine, type SittingEvent, type SittingState } from '../sitting
 import { isCountryCode } from './countries.js';
 import { intFromForm, legalDateField, optionalText, parseInput, trimmed } from './catalogue.js';
 import { todayOf, type ExamContext } from './context.js';
+import { noShowWindow } from './mark-no-shows.js';
 import { promoteFromWaitlist } from './promote-waitlist.js';
 import { isRegistrationOpen } from './registration-window.js';
 
@@ -132,7 +133,9 @@ export const getAdminSitting = async (ctx: ExamContext, id: string) => {
   if (!row) throw new NotFound('exam sitting');
   const [summary] = await withSeats(ctx, [row]);
   const [counts, registrations, irregularities] = await Promise.all([countRegistrationsByStatus(ctx.db, id), listSittingRegistrations(ctx.db, id), listIrregularityReports(ctx.db, id)]);
-  return { ...summary!, counts, registrations, irregularities, events: sittingMachine.eventsFrom(row.sitting.status) };
+  // Ticket holders not checked in: who "mark absent" would move to no_show, and whether it can be done yet.
+  const noShow = { pending: counts.ticket_issued ?? 0, window: noShowWindow(row.sitting, todayOf(ctx)) };
+  return { ...summary!, counts, registrations, irregularities, noShow, events: sittingMachine.eventsFrom(row.sitting.status) };
 };
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { createPdfDocument, rgb } from '../../pdf-document.js';
 
 // The admission ticket (受験票) as an A4 PDF in Japanese and English: photo, exam number, name as on the passport,
 // date of birth, sitting and venue, and a QR code with the signed ticket token the proctor scans at check-in.
@@ -57,8 +57,7 @@ const wrap = (font: PDFFont, text: string, size: number, width: number): string[
 };
 
 export const renderTicketPdf = async (t: TicketPdfInput): Promise<Uint8Array> => {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  const pdf = await createPdfDocument();
   pdf.setTitle(`受験票 Admission ticket ${t.examNumber}`);
   pdf.setAuthor('Jinzai');
   const font = await pdf.embedFont(loadFont(), { subset: true });

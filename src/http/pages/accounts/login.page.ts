@@ -5,7 +5,8 @@ import { endSession, startSession } from '../../../domain/accounts/sessions.js';
 import { verifyLoginTotp } from '../../../domain/accounts/verify-login-totp.js';
 import type { AppDeps } from '../../app.js';
 import { bodyOf, deliverMail, safeNext, useCaseContext } from './request-context.js';
-import { clearSessionCookie, sessionPolicyOf, setSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, setSessionCookie } from '../../session-cookie.js';
+import { sessionPolicyOf } from './session-cookie.js';
 
 // Sign in (password, then TOTP for staff), sign out. Throttled per route; the account locks after repeated failures.
 
@@ -79,7 +80,7 @@ export const loginPages = async (app: FastifyInstance, deps: AppDeps): Promise<v
     const recovered = body.recovered === '1';
     const session = request.session;
     if (!session) return reply.redirect('/login', 303);
-    const outcome = await verifyLoginTotp({ ...useCaseContext(request, deps), sessionIdHash: session.idHash }, { code: body.code ?? '' });
+    const outcome = await verifyLoginTotp({ ...useCaseContext(request, deps), dataKeys: deps.services.dataKeys, sessionIdHash: session.idHash }, { code: body.code ?? '' });
     if (outcome !== 'ok') {
       if (outcome === 'locked') {
         await endSession(deps.database.db, deps.services.clock, session.idHash);

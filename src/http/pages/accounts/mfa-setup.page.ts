@@ -9,7 +9,7 @@ import { bodyOf, safeNext, useCaseContext } from './request-context.js';
 
 export const mfaSetupPages = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
   const render = async (request: FastifyRequest, errors?: { field: string; message: string }[]) => {
-    const { secret, uri } = await beginTotpEnrolment(useCaseContext(request, deps));
+    const { secret, uri } = await beginTotpEnrolment({ ...useCaseContext(request, deps), dataKeys: deps.services.dataKeys });
     const qr = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
     const q = { ...(request.query as Record<string, string>), ...bodyOf(request) };
     return {
@@ -27,7 +27,7 @@ export const mfaSetupPages = async (app: FastifyInstance, deps: AppDeps): Promis
   app.post('/account/mfa/setup', { config: { policy: 'account.mfa_setup', rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
     const body = bodyOf(request);
     if (!request.session) return reply.redirect('/login', 303);
-    const ok = await confirmTotpEnrolment({ ...useCaseContext(request, deps), sessionIdHash: request.session.idHash }, { code: body.code ?? '' });
+    const ok = await confirmTotpEnrolment({ ...useCaseContext(request, deps), dataKeys: deps.services.dataKeys, sessionIdHash: request.session.idHash }, { code: body.code ?? '' });
     if (!ok) {
       reply.status(400);
       return reply.view('pages/accounts/mfa-setup.njk', await render(request, [{ field: 'code', message: request.t('accounts:totp.invalid') }]));

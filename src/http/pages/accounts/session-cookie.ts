@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../../config/env.js';
 import { ANONYMOUS } from '../../../domain/access/actor.js';
 import { authenticateApiToken } from '../../../domain/accounts/authenticate-api-token.js';
@@ -6,32 +6,12 @@ import type { Clock } from '../../../domain/accounts/context.js';
 import { resolveSession, type SessionPolicy } from '../../../domain/accounts/sessions.js';
 import type { Database } from '../../../persistence/database.js';
 import type { IdentityResolver } from '../../services.js';
+import { clearSessionCookie, SESSION_COOKIE } from '../../session-cookie.js';
 
-// The session cookie: `sid`, signed, HttpOnly, SameSite=Lax, Secure under TLS. It carries a random token; the
-// sessions table keeps only its sha-256.
-
-export const SESSION_COOKIE = 'sid';
+// Resolves who a request is from: an API bearer token, or the session cookie (../../session-cookie.ts) looked up in
+// the sessions table.
 
 export const sessionPolicyOf = (config: Config): SessionPolicy => ({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
-
-export const sessionCookieOptions = (config: Config) => ({
-  path: '/',
-  httpOnly: true,
-  sameSite: 'lax' as const,
-  secure: config.tls,
-  signed: true,
-  // The browser keeps the cookie a little past the absolute timeout, so a form posted after an idle timeout can still
-  // be tied to its user and saved as a recovered draft.
-  maxAge: config.sessionAbsoluteHours * 3600 + 3600,
-});
-
-export const setSessionCookie = (reply: FastifyReply, config: Config, token: string): void => {
-  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
-};
-
-export const clearSessionCookie = (reply: FastifyReply, config: Config): void => {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.tls });
-};
 
 /** Requests that arrived with a timed-out session: read by the draft-recovery hook (./recover-draft.hook.ts). */
 export const expiredSessionOf = new WeakMap<FastifyRequest, { userId: string; idHash: string }>();

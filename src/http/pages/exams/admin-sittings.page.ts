@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { catalogueOverview } from '../../../domain/exams/use-cases/catalogue-overview.js';
 import { listIdentityFlags, resolveFlag } from '../../../domain/exams/use-cases/identity-flags.js';
 import { importPayments, PAYMENT_CSV_HEADER, type PaymentImportResult } from '../../../domain/exams/use-cases/import-payments.js';
+import { markNoShows } from '../../../domain/exams/use-cases/mark-no-shows.js';
 import { listQuestionBank } from '../../../domain/exams/use-cases/question-sets.js';
 import { formatFee } from '../../../domain/exams/use-cases/registration-window.js';
 import { changeSittingStatus, createSitting, createVenue, EQUIPMENT, getAdminSitting, listAdminSittings, listExamVenues } from '../../../domain/exams/use-cases/sittings.js';
@@ -59,9 +60,28 @@ export const examSittingAdminPages = async (app: FastifyInstance, deps: AppDeps)
   const detail = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const s = await getAdminSitting(ctx(request), param(request, 'id'));
     const sets = (await listQuestionBank(ctx(request), s.sitting.categoryId)).filter((q) => q.status === 'approved');
-    return reply.view('pages/exams/admin-sitting.njk', { pageTitle: `${s.sitting.examDate} ${s.venue.name}`, s, fee: formatFee(s.sitting.feeAmount, s.sitting.feeCurrency, request.lang), sets, ...extra });
+    const marked = Number((request.query as Record<string, unknown>).marked);
+    return reply.view('pages/exams/admin-sitting.njk', {
+      pageTitle: `${s.sitting.examDate} ${s.venue.name}`,
+      s,
+      fee: formatFee(s.sitting.feeAmount, s.sitting.feeCurrency, request.lang),
+      sets,
+      noShowClosedReason: s.noShow.window.open ? undefined : s.noShow.window.reason[request.lang],
+      ...(Number.isInteger(marked) && marked > 0 ? { marked } : {}),
+      ...extra,
+    });
   };
   app.get('/staff/exams/sittings/:id', { config: { policy } }, async (request, reply) => detail(request, reply));
+  // Absence (欠席): ticket holders never checked in, marked no_show together once the exam is over.
+  app.post('/staff/exams/sittings/:id/no-shows', { config: { policy: 'exam_registrations.manage' } }, async (request, reply) => {
+    const id = param(request, 'id');
+    try {
+      const { marked } = await markNoShows(ctx(request), id, formBody(request));
+      return reply.redirect(`/staff/exams/sittings/${id}?marked=${marked}`, 303);
+    } catch (e) {
+      return detail(request, reply, fail(request, reply, e));
+    }
+  });
   app.post('/staff/exams/sittings/:id/events/:event', { config: { policy } }, async (request, reply) => {
     const event = param(request, 'event') as SittingEvent;
     if (!SITTING_EVENTS.includes(event)) throw new NotFound('event');

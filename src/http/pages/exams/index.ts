@@ -7,8 +7,9 @@ import { examSittingAdminPages } from './admin-sittings.page.js';
 import { listSittingsRoute } from '../../api/v1/exams/list-sittings.route.js';
 import { examPublicPages } from './public.page.js';
 import { examRegistrationPages } from './registration.page.js';
+import { examResendLinksPages } from './resend-links.page.js';
 
 /** The exams module's pages (issue 5): public sittings and samples, the candidate's application, staff screens. */
 export const examPages = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
-  for (const pages of [examPublicPages, examApplyPages, examRegistrationPages, examCheckInPages, examAdminPages, examSittingAdminPages, listSittingsRoute]) await pages(app, deps);
+  for (const pages of [examPublicPages, examApplyPages, examRegistrationPages, examResendLinksPages, examCheckInPages, examAdminPages, examSittingAdminPages, listSittingsRoute]) await pages(app, deps);
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { yen } from '../../../domain/fees/billing.js';
 import { INVOICE_LABELS, type InvoiceState } from '../../../domain/fees/invoice.states.js';
+import type { InvoiceDetail } from '../../../domain/fees/read-fees.js';
 import type { InvoiceView } from '../../../persistence/repositories/invoices.repository.js';
 import { invoiceNumber } from '../../../domain/fees/billing.js';
 import { showDate } from '../renewal/helpers.js';
@@ -24,3 +25,7 @@ export const invoiceRow = (i: InvoiceView, request: FastifyRequest) => ({
 
 /** A fresh idempotency key for a form: the same key comes back on a double submit or a retry. */
 export const formKey = (): string => randomUUID();
+
+/** The bank's direct-debit results of an invoice for display: date with 和暦, amount, result with its reason. */
+export const debitResultRows = (rows: InvoiceDetail['debitResults'], request: FastifyRequest) =>
+  rows.map((r) => ({ resultCode: r.resultCode, reasonText: r.reason[request.lang], amount: yen(r.amountYen, request.lang), dateShown: showDate(r.debitDate, request.lang) }));

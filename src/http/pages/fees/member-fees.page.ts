@@ -8,7 +8,7 @@ import { listOrganisationsByIds } from '../../../persistence/repositories/organi
 import type { AppDeps } from '../../app.js';
 import { bodyOf, formErrorsOf, useCaseContext } from '../accounts/request-context.js';
 import { idParam, showDate } from '../renewal/helpers.js';
-import { invoiceRow } from './helpers.js';
+import { debitResultRows, invoiceRow } from './helpers.js';
 
 /** A member's fees: invoices with cited lines, receipts, and discount claims with evidence. */
 export const memberFeesPages = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
@@ -33,6 +33,7 @@ export const memberFeesPages = async (app: FastifyInstance, deps: AppDeps): Prom
       determination: d.invoice.determination,
       payments: d.payments.map((p) => ({ ...p, amount: yen(p.amountYen, request.lang), paidShown: showDate(p.paidOn, request.lang) })),
       staff: false,
+      debitResults: debitResultRows(d.debitResults, request),
     });
   });
 

@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { fiscalYearOf, japanDateOf } from '../../../../rules/core/index.js';
 import { yen } from '../../../domain/fees/billing.js';
 import { registerDebitAccount } from '../../../domain/fees/debit-accounts.js';
 import { exportDebitFile } from '../../../domain/fees/export-debit-file.js';
+import { currentFiscalYear, establishmentsToInvoice, searchCompaniesToInvoice } from '../../../domain/fees/find-billable.js';
 import { issueInvoice } from '../../../domain/fees/issue-invoice.js';
 import { getClaim, getInvoice, listArrearsFor, listClaimsForReview, listInvoicesForYear } from '../../../domain/fees/read-fees.js';
 import { recordPayment } from '../../../domain/fees/record-payment.js';
 import { reviewDiscountClaim } from '../../../domain/fees/review-discount-claim.js';
-import { Conflict } from '../../../domain/errors.js';
+import { Conflict, NotFound } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
 import { bodyOf, formErrorsOf, useCaseContext } from '../accounts/request-context.js';
 import { idParam, showDate } from '../renewal/helpers.js';
-import { formKey, invoiceRow } from './helpers.js';
+import { debitResultRows, formKey, invoiceRow } from './helpers.js';
 
 type Errors = { field: string; message: string }[] | undefined;
 
@@ -31,10 +31,33 @@ export const staffFeesPages = async (app: FastifyInstance, deps: AppDeps): Promi
   };
 
   const yearView = async (request: FastifyRequest, values: Record<string, string> = {}, errors?: Errors, flash?: string) => {
-    const q = (request.query as Record<string, unknown>).fy;
-    const fy = typeof q === 'string' && /^\d{4}$/.test(q) ? Number(q) : Number(values.fiscalYear) || fiscalYearOf(japanDateOf(deps.services.clock.now()));
-    const invoices = await listInvoicesForYear(useCaseContext(request, deps), fy);
-    return { view: 'pages/fees/staff-invoices.njk', pageTitle: request.t('fees:staff.title'), fy, invoices: invoices.map((i) => invoiceRow(i, request)), anyExample: invoices.some((i) => i.amountsAreExamples), values, errors, flash: flash ? { kind: 'error', message: flash } : undefined };
+    const ctx = useCaseContext(request, deps);
+    const query = request.query as Record<string, unknown>;
+    const currentFy = currentFiscalYear(ctx);
+    const fy = typeof query.fy === 'string' && /^\d{4}$/.test(query.fy) ? Number(query.fy) : currentFy;
+    const invoices = await listInvoicesForYear(ctx, fy);
+    // Issuing: a plain GET search for the company, then its establishments to choose from (works without JavaScript).
+    const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
+    const orgId = values.organisationId ?? (typeof query.org === 'string' ? query.org : '');
+    const matches = q ? await searchCompaniesToInvoice(ctx, q) : [];
+    const chosen = /^[0-9a-f-]{36}$/i.test(orgId) ? await establishmentsToInvoice(ctx, orgId).catch((e: unknown) => (e instanceof NotFound ? undefined : Promise.reject(e))) : undefined;
+    return {
+      view: 'pages/fees/staff-invoices.njk',
+      pageTitle: request.t('fees:staff.title'),
+      fy,
+      invoices: invoices.map((i) => invoiceRow(i, request)),
+      anyExample: invoices.some((i) => i.amountsAreExamples),
+      q,
+      searched: q.length > 0,
+      matches: matches.map((m) => ({ ...m, href: `/staff/fees?${new URLSearchParams({ fy: String(fy), q, org: m.id }).toString()}#issue` })),
+      chosen: chosen && {
+        organisation: chosen.organisation,
+        items: chosen.establishments.map((e) => ({ value: e.id, label: e.name, hint: [e.address, e.jsicCodes.length ? `JSIC ${e.jsicCodes.join(', ')}` : ''].filter(Boolean).join(' / ') })),
+      },
+      values: { fiscalYear: String(currentFy), firstYear: 'true', ...values },
+      errors,
+      flash: flash ? { kind: 'error', message: flash } : undefined,
+    };
   };
   app.get('/staff/fees', { config: { policy: 'fees.manage' } }, async (request, reply) => {
     const v = await yearView(request);
@@ -59,6 +82,7 @@ export const staffFeesPages = async (app: FastifyInstance, deps: AppDeps): Promi
       determination: d.invoice.determination,
       payments: d.payments.map((p) => ({ ...p, amount: yen(p.amountYen, request.lang), paidShown: showDate(p.paidOn, request.lang) })),
       debitAccount: d.debitAccount,
+      debitResults: debitResultRows(d.debitResults, request),
       staff: true,
       idempotencyKey: values.idempotencyKey ?? formKey(),
       values,
@@ -94,7 +118,12 @@ export const staffFeesPages = async (app: FastifyInstance, deps: AppDeps): Promi
 
   app.get('/staff/fees/arrears', { config: { policy: 'fees.manage' } }, async (request, reply) => {
     const rows = await listArrearsFor(useCaseContext(request, deps));
-    return reply.view('pages/fees/arrears.njk', { pageTitle: request.t('fees:arrears.title'), rows: rows.map((r) => ({ ...invoiceRow(r, request), daysOverdue: r.daysOverdue })) });
+    return reply.view('pages/fees/arrears.njk', { pageTitle: request.t('fees:arrears.title'), rows: rows.map((r) => ({
+        ...invoiceRow(r, request),
+        daysOverdue: r.daysOverdue,
+        debitFailure: r.debitFailure ? { reason: r.debitFailure.reason[request.lang], resultCode: r.debitFailure.resultCode, dateShown: showDate(r.debitFailure.debitDate, request.lang) } : null,
+      })),
+    });
   });
 
   const debitView = async (request: FastifyRequest, values: Record<string, string> = {}, errors?: Errors, flash?: string) => ({ view: 'pages/fees/debit-export.njk', pageTitle: request.t('fees:debit.title'), values, errors, flash: flash ? { kind: 'error', message: flash } : undefined });

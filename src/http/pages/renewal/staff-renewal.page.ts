@@ -43,6 +43,7 @@ export const staffRenewalPages = async (app: FastifyInstance, deps: AppDeps): Pr
       pageTitle: request.t('renewal:staff.cycleTitle', { year: cycle.fiscalYear }),
       cycle: { ...cycle, deadlineShown: showDate(cycle.deadline, request.lang), openedShown: showDate(cycle.openedOn, request.lang), rosterLabel: request.t(`renewal:roster.${cycle.roster}`) },
       counts,
+      wageReports: { total: wageReports.length, pending: wageReports.filter((w) => w.adequacy === 'needs_review').length },
       flash: typeof opened === 'string' && /^\d+$/.test(opened) ? { message: request.t('renewal:staff.opened', { count: Number(opened) }) } : undefined,
       responses: responses.map((r) => {
         const d = determinationView(r.determination, request.lang);
@@ -54,7 +55,7 @@ export const staffRenewalPages = async (app: FastifyInstance, deps: AppDeps): Pr
           endsShown: showDate(r.membershipEndsOn, request.lang),
           citation: d?.trace.map((s) => s.citation).filter(Boolean).join('; ') ?? '',
           reason: d?.reasons[0] ?? '',
-          wage: w ? { percent: w.increaseBasisPoints === null ? '' : (w.increaseBasisPoints / 100).toFixed(2), adequacy: request.t(`renewal:wage.adequacy.${w.adequacy}`), evidence: w.evidenceText } : null,
+          wage: w ? { id: w.id, percent: w.increaseBasisPoints === null ? '' : (w.increaseBasisPoints / 100).toFixed(2), adequacy: request.t(`renewal:wage.adequacy.${w.adequacy}`), evidence: w.evidenceText } : null,
         };
       }),
     });
