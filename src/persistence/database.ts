@@ -2,8 +2,6 @@
 // Both run the same migrations (./migrate.ts) and the same drizzle queries.
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema/index.js';
-import { openEmbeddedDatabase } from './drivers/pglite.js';
-import { openPostgresDatabase } from './drivers/postgres.js';
 
 export { DataDirLocked } from './data-dir-lock.js';
 
@@ -41,9 +39,17 @@ export type OpenDatabaseOptions = {
   migrationsDir?: string;
 };
 
+/**
+ * Each driver is loaded only when chosen: a PGlite start never loads node-postgres, and the embedded engine begins
+ * starting before drizzle and the schema are loaded (drivers/pglite.ts), which shortens `npm start`.
+ */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   const common = { migrate: opts.migrate ?? true, logger: opts.logger, migrationsDir: opts.migrationsDir };
-  if (opts.databaseUrl) return openPostgresDatabase({ ...common, databaseUrl: opts.databaseUrl });
+  if (opts.databaseUrl) {
+    const { openPostgresDatabase } = await import('./drivers/postgres.js');
+    return openPostgresDatabase({ ...common, databaseUrl: opts.databaseUrl });
+  }
+  const { openEmbeddedDatabase } = await import('./drivers/pglite.js');
   return openEmbeddedDatabase({ ...common, dataDir: opts.dataDir });
 }
 

@@ -3,12 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle } from 'drizzle-orm/pglite';
 import { acquireDataDirLock } from '../data-dir-lock.js';
 import type { Database, DatabaseLogger } from '../database.js';
 import { CompactDbError } from '../errors.js';
 import { runMigrations, type MigrationConnection } from '../migrate.js';
-import * as schema from '../schema/index.js';
 import { once } from './once.js';
 
 /** Extensions must be passed to PGlite.create *and* CREATE EXTENSIONed (0001_platform.sql does that). */
@@ -48,6 +46,9 @@ export async function databaseFromPglite(
       opts.onClose?.();
     }
   });
+  // Loaded here rather than at the top so PGlite.create (the slow part of a start) is already under way meanwhile.
+  const drizzleAndSchema = Promise.all([import('drizzle-orm/pglite'), import('../schema/index.js')]);
+  drizzleAndSchema.catch(() => undefined); // awaited below unless the migration fails first
   try {
     if (opts.migrate) {
       await runMigrations(pgliteMigrationConnection(client), { dir: opts.migrationsDir, logger: opts.logger });
@@ -56,6 +57,7 @@ export async function databaseFromPglite(
     await close();
     throw error instanceof Error && error.name === 'MigrationError' ? error : new CompactDbError('Migrating the embedded database failed', error);
   }
+  const [{ drizzle }, schema] = await drizzleAndSchema;
   return {
     kind: 'pglite',
     db: drizzle({ client, schema }),

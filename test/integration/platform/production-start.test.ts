@@ -135,6 +135,46 @@ describe('the npm start command (the production start path)', () => {
     expect(await appCss.text()).toBe(readFileSync(join(root, 'public/app.css'), 'utf8'));
   });
 
+  // The bundle holds most packages; a few stay in node_modules (scripts/build-server.mjs). Each is first loaded by one
+  // of these requests, so a package that breaks when bundled, or an external one that cannot be found, fails here.
+  it('exports the roster as Shift_JIS CSV and as PDF (iconv-lite bundled; pdf-lib and fontkit loaded on first use)', async () => {
+    const csv = await fetch(`${url}/roster/export.csv?encoding=sjis`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('Shift_JIS');
+    const header = new TextDecoder('shift_jis').decode(new Uint8Array(await csv.arrayBuffer())).split('\n')[0] ?? '';
+    expect(header).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/); // Japanese column names survived the round trip
+
+    const pdf = await fetch(`${url}/roster/export.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('publishes the OpenAPI document (@fastify/swagger from node_modules)', async () => {
+    const res = await fetch(`${url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/api/v1/roster/snapshots');
+  });
+
+  it('signs a demo user in (form body, CSRF cookie, argon2 from node_modules, session)', async () => {
+    const credentials = /^\s+company_admin \([^)]*\)\s+(\S+@demo\.jinzai\.invalid)\s+(\S+)/m.exec(stdout);
+    expect(credentials, 'the demo logins list a company administrator').not.toBeNull();
+    const form = await fetch(`${url}/login`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+    const cookies = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    expect(csrf).toBeTruthy();
+    const res = await fetch(`${url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      body: new URLSearchParams({ _csrf: csrf!, email: credentials![1]!, password: credentials![2]! }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.getSetCookie().join('\n')).toMatch(/HttpOnly/i);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
