@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'test-results/**', 'public/vendor/**', 'src/persistence/migrations/**'] },
+  { ignores: ['node_modules/**', 'data/**', '.build/**', '.tmp/**', 'test-results/**', 'public/vendor/**', 'src/persistence/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
