@@ -1,5 +1,5 @@
 import { createScratchPostgresDatabase } from '../test/helpers/test-database.js';
-import { type LoadFigures, runLoad, startServerChild } from './load.js';
+import { compareWithBare, startServerChild } from './load.js';
 import { type BenchResult, round } from './result.js';
 
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,23 +21,8 @@ export const benchCertificateVerify = async (count = 10_000): Promise<BenchResul
     // Check once that the app really answers "valid" (a benchmark of 404s would prove nothing).
     const probe = (await (await fetch(`${base(server.info.appPort)}${appPaths[0]}`)).json()) as { status?: string };
     if (probe.status !== 'valid') throw new Error(`verification probe answered ${JSON.stringify(probe)}`);
-    await runLoad(base(server.info.barePort), barePaths, 10, 2);
-    await runLoad(base(server.info.appPort), appPaths, 10, 2);
-    // ABBA order (bare, app, app, bare; 10 s each), averaged per side: on a shared machine, load that drifts during
-    // the run weighs on both sides alike instead of on whichever ran second.
-    const bare1 = await runLoad(base(server.info.barePort), barePaths);
-    const app1 = await runLoad(base(server.info.appPort), appPaths);
-    const app2 = await runLoad(base(server.info.appPort), appPaths);
-    const bare2 = await runLoad(base(server.info.barePort), barePaths);
-    const mean = (a: LoadFigures, b: LoadFigures): LoadFigures => ({
-      requestsPerSecond: Math.round((a.requestsPerSecond + b.requestsPerSecond) / 2),
-      p99Ms: Math.round((a.p99Ms + b.p99Ms) / 2),
-      non2xx: a.non2xx + b.non2xx,
-      errors: a.errors + b.errors,
-    });
-    const bare = mean(bare1, bare2);
-    const app = mean(app1, app2);
-    const note = `${count} certificates; ABBA 4 × 10 s; app ${app1.requestsPerSecond}/${app2.requestsPerSecond} req/s, bare ${bare1.requestsPerSecond}/${bare2.requestsPerSecond} req/s, bare p99 ${bare.p99Ms} ms; app non-2xx ${app.non2xx}, errors ${app.errors}`;
+    const { bare, app, note: runs } = await compareWithBare({ url: base(server.info.barePort), paths: barePaths }, { url: base(server.info.appPort), paths: appPaths });
+    const note = `${count} certificates; ${runs}; app non-2xx ${app.non2xx}, errors ${app.errors}`;
     return [
       { name: 'certificate-verify.postgres.req_per_s', value: app.requestsPerSecond, unit: 'req/s', baseline: bare.requestsPerSecond, ratio: round(app.requestsPerSecond / bare.requestsPerSecond), target: 'ratio ≥ 0.6', note },
       { name: 'certificate-verify.postgres.p99', value: app.p99Ms, unit: 'ms', baseline: bare.p99Ms, ratio: bare.p99Ms ? round(app.p99Ms / bare.p99Ms) : null, target: 'reported' },

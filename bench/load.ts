@@ -44,3 +44,31 @@ export const startServerChild = async (script: string, env: Record<string, strin
     },
   };
 };
+
+export type Comparison = { bare: LoadFigures; app: LoadFigures; note: string };
+
+const mean = (a: LoadFigures, b: LoadFigures): LoadFigures => ({
+  requestsPerSecond: Math.round((a.requestsPerSecond + b.requestsPerSecond) / 2),
+  p99Ms: Math.round((a.p99Ms + b.p99Ms) / 2),
+  non2xx: a.non2xx + b.non2xx,
+  errors: a.errors + b.errors,
+});
+
+/**
+ * The app against its bare baseline on one machine: both warmed (2 s each), then measured in ABBA order (bare, app,
+ * app, bare; 10 s each) and averaged per side, so load that drifts during the run weighs on both sides alike instead
+ * of on whichever ran second. The note gives each run's figures.
+ */
+export const compareWithBare = async (bare: { url: string; paths: readonly string[] }, app: { url: string; paths: readonly string[] }): Promise<Comparison> => {
+  await runLoad(bare.url, bare.paths, 10, 2);
+  await runLoad(app.url, app.paths, 10, 2);
+  const bare1 = await runLoad(bare.url, bare.paths);
+  const app1 = await runLoad(app.url, app.paths);
+  const app2 = await runLoad(app.url, app.paths);
+  const bare2 = await runLoad(bare.url, bare.paths);
+  return {
+    bare: mean(bare1, bare2),
+    app: mean(app1, app2),
+    note: `ABBA 4 × 10 s; app ${app1.requestsPerSecond}/${app2.requestsPerSecond} req/s p99 ${app1.p99Ms}/${app2.p99Ms} ms, bare ${bare1.requestsPerSecond}/${bare2.requestsPerSecond} req/s p99 ${bare1.p99Ms}/${bare2.p99Ms} ms`,
+  };
+};

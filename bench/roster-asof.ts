@@ -3,7 +3,7 @@
 // Fastify route running the same repository query on the same database in the same run. The dates mix today,
 // a date before some listings started and a date on the council roster. Targets: ratio ≥ 0.6, p99 ≤ 50 ms.
 import pg from 'pg';
-import { runLoad, startServerChild } from './load.js';
+import { compareWithBare, startServerChild } from './load.js';
 import { type BenchResult, round } from './result.js';
 
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -32,11 +32,8 @@ export const benchRosterAsOf = async (count = Number(process.env.BENCH_COUNT ?? 
     const base = (port: unknown) => `http://127.0.0.1:${String(port)}`;
     const barePaths = sample.map(([n, d]) => `/bare/${n}?asOf=${d}`);
     const appPaths = sample.map(([n, d]) => `/api/v1/roster/corporate-number/${n}?asOf=${d}`);
-    await runLoad(base(server.info.barePort), barePaths, 10, 2);
-    await runLoad(base(server.info.appPort), appPaths, 10, 2);
-    const bare = await runLoad(base(server.info.barePort), barePaths);
-    const app = await runLoad(base(server.info.appPort), appPaths);
-    const note = `${count} establishments; dates ${DATES.join(' ')}; app non-2xx ${app.non2xx}, errors ${app.errors}; bare p99 ${bare.p99Ms} ms`;
+    const { bare, app, note: runs } = await compareWithBare({ url: base(server.info.barePort), paths: barePaths }, { url: base(server.info.appPort), paths: appPaths });
+    const note = `${count} establishments; dates ${DATES.join(' ')}; ${runs}; app non-2xx ${app.non2xx}, errors ${app.errors}`;
     return [
       { name: 'roster-asof.postgres.req_per_s', value: app.requestsPerSecond, unit: 'req/s', baseline: bare.requestsPerSecond, ratio: round(app.requestsPerSecond / bare.requestsPerSecond), target: 'ratio ≥ 0.6', note },
       { name: 'roster-asof.postgres.p99', value: app.p99Ms, unit: 'ms', baseline: bare.p99Ms, ratio: bare.p99Ms ? round(app.p99Ms / bare.p99Ms) : null, target: '≤ 50 ms' },

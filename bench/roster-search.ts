@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { runLoad, startServerChild } from './load.js';
+import { compareWithBare, startServerChild } from './load.js';
 import { type BenchResult, round } from './result.js';
 
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -36,12 +36,11 @@ export const benchRosterSearch = async (count = 10_000): Promise<BenchResult[]> 
       const numbers = server.info.numbers as string[];
       const sample = Array.from({ length: 2000 }, (_, i) => numbers[(i * 4999) % numbers.length]!);
       const base = (port: unknown) => `http://127.0.0.1:${String(port)}`;
-      // Warm both paths, then measure the bare route and the app back to back in the same run.
-      await runLoad(base(server.info.barePort), sample.map((n) => `/bare/${n}?asOf=2026-11-22`), 10, 2);
-      await runLoad(base(server.info.appPort), sample.map((n) => `/api/v1/roster/corporate-number/${n}?asOf=2026-11-22`), 10, 2);
-      const bare = await runLoad(base(server.info.barePort), sample.map((n) => `/bare/${n}?asOf=2026-11-22`));
-      const app = await runLoad(base(server.info.appPort), sample.map((n) => `/api/v1/roster/corporate-number/${n}?asOf=2026-11-22`));
-      const note = `${count} listed; app non-2xx ${app.non2xx}, errors ${app.errors}; bare p99 ${bare.p99Ms} ms`;
+      const { bare, app, note: runs } = await compareWithBare(
+        { url: base(server.info.barePort), paths: sample.map((n) => `/bare/${n}?asOf=2026-11-22`) },
+        { url: base(server.info.appPort), paths: sample.map((n) => `/api/v1/roster/corporate-number/${n}?asOf=2026-11-22`) },
+      );
+      const note = `${count} listed; ${runs}; app non-2xx ${app.non2xx}, errors ${app.errors}`;
       results.push(
         { name: `roster-search.${backend}.req_per_s`, value: app.requestsPerSecond, unit: 'req/s', baseline: bare.requestsPerSecond, ratio: round(app.requestsPerSecond / bare.requestsPerSecond), target: backend === 'postgres' ? 'ratio ≥ 0.6' : 'reported', note },
         { name: `roster-search.${backend}.p99`, value: app.p99Ms, unit: 'ms', baseline: bare.p99Ms, ratio: bare.p99Ms ? round(app.p99Ms / bare.p99Ms) : null, target: backend === 'postgres' ? '≤ 50 ms' : 'reported' },

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -21,6 +20,7 @@ import { installPolicyEnforcement } from './plugins/policy.js';
 import { installCsrfEnforcement } from './plugins/csrf.js';
 import { installViews } from './plugins/views.js';
 import { installIdentity } from './plugins/identity.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
 import { registerRoutes } from './routes/index.js';
 import './fastify-types.js';
 
@@ -62,27 +62,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const inventory = installPolicyEnforcement(app);
   app.decorate('routeInventory', inventory);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        ...(config.tls ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    hsts: config.tls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+  await installSecurityHeaders(app, config);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Permissions-Policy', 'camera=(self), geolocation=(), microphone=(), payment=()');
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');

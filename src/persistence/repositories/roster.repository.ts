@@ -105,17 +105,36 @@ export async function searchRoster(db: Db, q: RosterQuery): Promise<{ total: num
   return { total, items: rows.map(({ total: _t, ...r }) => r) };
 }
 
-/**
- * Every listing under one 法人番号 valid on `asOf`: a single query on roster_entries_corporate_number_idx. This is the
- * benchmarked route, so it does nothing else.
- */
-export async function rosterListingsByCorporateNumber(db: Db, corporateNumber: string, asOf: string): Promise<RosterListing[]> {
-  return db
+const prepareListingsByCorporateNumber = (db: Db) =>
+  db
     .select(listingColumns)
     .from(rosterEntries)
-    .where(and(eq(rosterEntries.corporateNumber, corporateNumber), listedOn(asOf)))
+    .where(
+      and(
+        eq(rosterEntries.corporateNumber, sql.placeholder('corporateNumber')),
+        lte(rosterEntries.listedFrom, sql.placeholder('asOf')),
+        or(isNull(rosterEntries.listedUntil), gt(rosterEntries.listedUntil, sql.placeholder('asOf'))),
+      ),
+    )
     .orderBy(asc(rosterEntries.establishmentName), asc(rosterEntries.roster))
-    .limit(500);
+    .limit(500)
+    .prepare('roster_listings_by_corporate_number');
+
+/** One prepared statement per database handle (a transaction handle gets its own, used once). */
+const listingsByCorporateNumber = new WeakMap<Db, ReturnType<typeof prepareListingsByCorporateNumber>>();
+
+/**
+ * Every listing under one 法人番号 valid on `asOf`: a single query on roster_entries_corporate_number_idx. This is the
+ * public lookup immigration officers and integrations call most, so its SQL is built once and the server keeps it
+ * prepared (same rows as `listedOn`; see the roster-search and roster-asof benchmarks).
+ */
+export async function rosterListingsByCorporateNumber(db: Db, corporateNumber: string, asOf: string): Promise<RosterListing[]> {
+  let prepared = listingsByCorporateNumber.get(db);
+  if (!prepared) {
+    prepared = prepareListingsByCorporateNumber(db);
+    listingsByCorporateNumber.set(db, prepared);
+  }
+  return prepared.execute({ corporateNumber, asOf });
 }
 
 export async function openListingsOfEstablishment(db: Db, establishmentId: string): Promise<RosterListing[]> {
