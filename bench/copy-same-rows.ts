@@ -43,7 +43,7 @@ const publicTables = async (client: pg.Client): Promise<{ tables: string[]; edge
  * transaction `xid` are timed, all others (users, the batch, …) are loaded first untimed. Tables the migrations seeded
  * in the target are left as they are. Returns the seconds spent in the timed COPYs and how many rows they loaded.
  */
-export const copySameRows = async (sourceUrl: string, targetUrl: string, xid: string): Promise<{ seconds: number; rows: number; tables: number }> => {
+export const copySameRows = async (sourceUrl: string, targetUrl: string, xid: string): Promise<{ seconds: number; rows: number; tables: number; perTable: { table: string; rows: number; seconds: number }[] }> => {
   const dir = mkdtempSync(join(tmpdir(), 'jinzai-same-rows-'));
   chmodSync(dir, 0o777); // the database server writes and reads these files
   const source = new pg.Client({ connectionString: sourceUrl });
@@ -71,15 +71,18 @@ export const copySameRows = async (sourceUrl: string, targetUrl: string, xid: st
     let seconds = 0;
     let rows = 0;
     let tablesTimed = 0;
+    const perTable: { table: string; rows: number; seconds: number }[] = [];
     for (const f of files) {
       if (f.timedRows === 0) continue;
       const start = performance.now();
       await target.query(`COPY ${quoteIdent(f.table)} FROM '${f.timed}'`);
-      seconds += (performance.now() - start) / 1000;
+      const tableSeconds = (performance.now() - start) / 1000;
+      perTable.push({ table: f.table, rows: f.timedRows, seconds: tableSeconds });
+      seconds += tableSeconds;
       rows += f.timedRows;
       tablesTimed++;
     }
-    return { seconds, rows, tables: tablesTimed };
+    return { seconds, rows, tables: tablesTimed, perTable };
   } finally {
     await source.end();
     await target.end();

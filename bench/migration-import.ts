@@ -96,7 +96,7 @@ export const benchMigrationImport = async (count = 50_000): Promise<BenchResult[
         baseline: round(same.seconds, 3),
         ratio: round(same.seconds / applySeconds, 3),
         target: 'reported (stricter baseline: the import’s own rows COPYed into the same schema)',
-        note: `${same.rows} rows in ${same.tables} tables, one COPY each, with the schema's indexes, foreign keys and triggers`,
+        note: `${same.rows} rows in ${same.tables} tables, one COPY each, with the schema's indexes, foreign keys and triggers: ${same.perTable.map((t) => `${t.table} ${t.rows} rows ${round(t.seconds, 2)} s`).join(', ')}`,
       },
       { name: 'migration-import.postgres.dry_run_seconds', value: round(checkSeconds, 3), unit: 's', baseline: null, ratio: null, target: 'reported' },
     ];
