@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isLegalDate, japanDateOf } from '../../../rules/core/index.js';
 import { writeAuditEvent } from '../../persistence/audit/index.js';
 import { selectAudienceOrganisations } from '../../persistence/repositories/communications.repository.js';
@@ -19,6 +20,7 @@ import { organisationsOf } from '../access/actor.js';
 import { authorize } from '../access/policies.js';
 import { auditMeta, type UseCaseContext } from '../accounts/context.js';
 import { Conflict, InvalidInput, NotFound, type FieldProblem } from '../errors.js';
+import { claimOrFindFirst, idempotencyKeyOf } from '../idempotency/idempotency.js';
 import { csvText, encodeCsv } from '../roster-snapshots/csv.js';
 import { parseAudience, type AudienceInput } from './audience.js';
 import { checkAnswers, parseQuestions } from './survey-questions.js';
@@ -28,7 +30,8 @@ const CONFLICT = { ja: '他の人が先に更新しました。最新の内容�
 
 export type CreateSurveyInput = AudienceInput & { title?: string; description?: string; questions?: string; opensOn?: string; closesOn?: string };
 
-export const createSurvey = async (ctx: UseCaseContext, input: CreateSurveyInput): Promise<SurveyRow> => {
+/** Creates a draft survey. With the form's idempotency key, a double submit returns the first draft (`duplicate`). */
+export const createSurvey = async (ctx: UseCaseContext, input: CreateSurveyInput, idempotencyKey?: string): Promise<SurveyRow & { duplicate: boolean }> => {
   authorize(ctx.actor, 'surveys.manage');
   const problems: FieldProblem[] = [];
   const title = (input.title ?? '').trim();
@@ -42,10 +45,17 @@ export const createSurvey = async (ctx: UseCaseContext, input: CreateSurveyInput
   const audience = parseAudience(input, problems);
   if (problems.length) throw new InvalidInput(problems);
   const now = ctx.clock.now();
+  const key = idempotencyKeyOf(idempotencyKey);
+  const id = randomUUID();
+  const createdBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   return ctx.db.transaction(async (tx) => {
-    const survey = await insertSurvey(tx, { title, description: (input.description ?? '').trim(), questions, audience, opensOn, closesOn, status: 'draft', createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, at: now });
+    const firstId = key ? await claimOrFindFirst(tx, { scope: `survey:${createdBy ?? 'system'}`, key, userId: createdBy, resourceType: 'survey', resourceId: id, at: now }) : null;
+    const first = firstId ? await findSurvey(tx, firstId) : undefined;
+    if (firstId && !first) throw new NotFound('survey');
+    if (first) return { ...first, duplicate: true };
+    const survey = await insertSurvey(tx, { id, title, description: (input.description ?? '').trim(), questions, audience, opensOn, closesOn, status: 'draft', createdBy, at: now });
     await writeAuditEvent(tx, { ...auditMeta(ctx), action: 'survey.created', target: { type: 'survey', id: survey.id }, summary: { after: { title, opensOn, closesOn, questions: questions.length } } });
-    return survey;
+    return { ...survey, duplicate: false };
   });
 };
 

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { determineParsed } from '../../../rules/core/index.js';
 import { authorize } from '../access/policies.js';
 import { actorUserId } from '../access/actor.js';
 import { auditMeta } from '../accounts/context.js';
 import { Conflict, InvalidInput, type FieldProblem } from '../errors.js';
+import { claimOrFindFirst, idempotencyKeyOf } from '../idempotency/idempotency.js';
 import { normaliseCorporateNumberInput } from '../membership/corporate-number.js';
 import { determinationFor, loadRulesContext } from '../rules-context.js';
 import { writeAuditEvent } from '../../persistence/audit/index.js';
@@ -18,8 +20,10 @@ export const evidenceField = (ground: string): string => `evidence-${ground}`;
 /**
  * A member of the secretariat proposes expelling a member (council art.14), citing grounds for its category with the
  * evidence for each. The council-expulsion determination is stored with the proposal; a different person decides.
+ * With the form's idempotency key, a double submit or a retry returns the first proposal (`duplicate`) rather than a
+ * second one or the "already awaiting a decision" refusal (which still stops a proposal made from a fresh form).
  */
-export const proposeExpulsion = async (ctx: LifecycleContext, input: Record<string, unknown>): Promise<{ id: string }> => {
+export const proposeExpulsion = async (ctx: LifecycleContext, input: Record<string, unknown>, idempotencyKey?: string): Promise<{ id: string; duplicate: boolean }> => {
   authorize(ctx.actor, 'expulsion.propose');
   const proposedBy = actorUserId(ctx.actor);
   if (!proposedBy) throw new Error('expulsions are proposed by a person');
@@ -44,10 +48,16 @@ export const proposeExpulsion = async (ctx: LifecycleContext, input: Record<stri
   if (!definition) throw new Error('council-expulsion determination missing');
   const determination = storeDetermination(determineParsed(definition, facts, todayOf(ctx)));
   const at = ctx.clock.now();
+  const key = idempotencyKeyOf(idempotencyKey);
+  const id = randomUUID();
   return ctx.db.transaction(async (tx) => {
+    // The key is claimed before the "one open proposal" check: a concurrent duplicate waits here for the first.
+    const firstId = key ? await claimOrFindFirst(tx, { scope: `expulsion:${proposedBy}`, key, userId: proposedBy, resourceType: 'expulsion', resourceId: id, at }) : null;
+    if (firstId) return { id: firstId, duplicate: true };
     if (await findProposedExpulsionOf(tx, org!.id))
       throw new Conflict('expulsion already proposed', { ja: 'この構成員には、判断待ちの除名の提案が既にあります。', en: 'An expulsion of this member is already awaiting a decision.' });
     const row = await insertExpulsion(tx, {
+      id,
       organisationId: org!.id,
       corporateNumber: org!.corporateNumber,
       category,
@@ -65,6 +75,6 @@ export const proposeExpulsion = async (ctx: LifecycleContext, input: Record<stri
       target: { type: 'expulsion', id: row.id },
       summary: { after: { organisationId: org!.id, category, grounds, outcome: determination.outcome, citations: determination.trace.map((s) => s.citation) } },
     });
-    return { id: row.id };
+    return { id: row.id, duplicate: false };
   });
 };

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { japanDateOf, isLegalDate } from '../../../rules/core/index.js';
 import { writeAuditEvent } from '../../persistence/audit/index.js';
-import { insertDiscountClaim, type DiscountClaimRow } from '../../persistence/repositories/discount-claims.repository.js';
+import { findDiscountClaim, insertDiscountClaim, type DiscountClaimRow } from '../../persistence/repositories/discount-claims.repository.js';
 import { authorize } from '../access/policies.js';
 import { auditMeta } from '../accounts/context.js';
-import { InvalidInput } from '../errors.js';
+import { InvalidInput, NotFound } from '../errors.js';
+import { claimOrFindFirst, idempotencyKeyOf } from '../idempotency/idempotency.js';
 import type { FeesContext } from './context.js';
 
 const date = z.string().refine((v) => isLegalDate(v));
@@ -38,9 +40,10 @@ const MESSAGES: Record<string, { ja: string; en: string }> = {
 
 /**
  * A member claims the SME discount (jaim-membership-faq Q2-5-2) or the member-association discount (Q2-5-2, Q2-5-3)
- * with evidence; a secretariat reviewer decides it and sets its validity.
+ * with evidence; a secretariat reviewer decides it and sets its validity. With the form's idempotency key, a double
+ * submit or a retry returns the first claim (`duplicate`) instead of filing a second one for the reviewer.
  */
-export const submitDiscountClaim = async (ctx: FeesContext, raw: unknown): Promise<DiscountClaimRow> => {
+export const submitDiscountClaim = async (ctx: FeesContext, raw: unknown, idempotencyKey?: string): Promise<DiscountClaimRow & { duplicate: boolean }> => {
   const organisationId = (raw as { organisationId?: unknown })?.organisationId;
   authorize(ctx.actor, 'fees.claim_discount', typeof organisationId === 'string' && organisationId ? { organisationId } : {});
   const parsed = discountClaimInput.safeParse(raw);
@@ -53,8 +56,18 @@ export const submitDiscountClaim = async (ctx: FeesContext, raw: unknown): Promi
   if (v.associationCompletedOn && v.associationCompletedOn > japanDateOf(at)) {
     throw new InvalidInput([{ field: 'associationCompletedOn', message: MESSAGES.associationCompletedOn! }]);
   }
+  const key = idempotencyKeyOf(idempotencyKey);
+  const id = randomUUID();
+  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   return ctx.db.transaction(async (tx) => {
+    const firstId = key ? await claimOrFindFirst(tx, { scope: `fee_discount_claim:${v.organisationId}`, key, userId, resourceType: 'fee_discount_claim', resourceId: id, at }) : null;
+    if (firstId) {
+      const first = await findDiscountClaim(tx, firstId);
+      if (!first) throw new NotFound('fee_discount_claim');
+      return { ...first, duplicate: true };
+    }
     const row = await insertDiscountClaim(tx, {
+      id,
       organisationId: v.organisationId,
       kind: v.kind,
       evidenceText: v.evidenceText,
@@ -63,10 +76,10 @@ export const submitDiscountClaim = async (ctx: FeesContext, raw: unknown): Promi
       associationCompletedOn: v.kind === 'association' ? v.associationCompletedOn ?? null : null,
       jaimApplicationDate: v.kind === 'association' ? v.jaimApplicationDate ?? null : null,
       determination: null,
-      submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      submittedBy: userId,
       at,
     });
     await writeAuditEvent(tx, { ...auditMeta(ctx), action: 'fee_discount_claim.submitted', target: { type: 'fee_discount_claim', id: row.id }, summary: { after: { kind: v.kind, organisationId: v.organisationId } } });
-    return row;
+    return { ...row, duplicate: false };
   });
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../persistence/database.js';
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../../persistence/repositories/idempotency.repository.js';
+import { Conflict } from '../errors.js';
 
 // Idempotent submissions. Every render of a submit form carries a fresh key; the use case records the key in the
 // same transaction as the resource it creates. A double click or a retry sends the same key and gets the first
@@ -19,3 +20,21 @@ export const claimIdempotencyKey = (
   tx: Db,
   r: { scope: string; key: string; userId: string | null; resourceType: string; resourceId: string; at: Date },
 ): Promise<boolean> => insertIdempotencyRecord(tx, r);
+
+/**
+ * Claims the key for `resourceId` (about to be created in this transaction, so call it before the INSERT: a concurrent
+ * duplicate then waits on the unique index instead of racing past the check). Returns null when this request holds the
+ * key, or the id of the resource the key already created (a double submit or a retry): return that one instead.
+ */
+export const claimOrFindFirst = async (
+  tx: Db,
+  r: { scope: string; key: string; userId: string | null; resourceType: string; resourceId: string; at: Date },
+): Promise<string | null> => {
+  if (await claimIdempotencyKey(tx, r)) return null;
+  const first = await findIdempotentResult(tx, r.scope, r.key);
+  if (!first || first.resourceType !== r.resourceType) throw new Conflict('idempotency key taken without a record');
+  return first.resourceId;
+};
+
+/** The key a form or header sent, when it is one (anything else is treated as no key: the request is not deduplicated). */
+export const idempotencyKeyOf = (value: unknown): string | undefined => (isIdempotencyKey(value) ? value : undefined);

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { reportViolationToAgencies } from '../../../rules/council-operating-rules/index.js';
 import { authorize } from '../access/policies.js';
 import { actorUserId } from '../access/actor.js';
 import { auditMeta } from '../accounts/context.js';
 import { type FieldProblem } from '../errors.js';
+import { claimOrFindFirst, idempotencyKeyOf } from '../idempotency/idempotency.js';
 import { normaliseCorporateNumberInput } from '../membership/corporate-number.js';
 import { writeAuditEvent } from '../../persistence/audit/index.js';
 import { listEstablishmentsOf } from '../../persistence/repositories/establishments.repository.js';
@@ -16,9 +18,10 @@ type Source = (typeof VIOLATION_SOURCES)[number];
 
 /**
  * Staff record a suspected violation (council art.15: learned in reports, document requests, site visits or other
- * work). The art.15 determination (inform the agencies concerned) is stored with it.
+ * work). The art.15 determination (inform the agencies concerned) is stored with it. With the form's idempotency key,
+ * a double submit or a retry returns the first record (`duplicate`) instead of recording the violation twice.
  */
-export const recordViolation = async (ctx: LifecycleContext, input: Record<string, unknown>): Promise<{ id: string }> => {
+export const recordViolation = async (ctx: LifecycleContext, input: Record<string, unknown>, idempotencyKey?: string): Promise<{ id: string; duplicate: boolean }> => {
   authorize(ctx.actor, 'violation_report.record');
   const recordedBy = actorUserId(ctx.actor);
   if (!recordedBy) throw new Error('violations are recorded by a person');
@@ -47,8 +50,13 @@ export const recordViolation = async (ctx: LifecycleContext, input: Record<strin
     return { outcome: r.outcome, reasons: [r.message] };
   });
   const at = ctx.clock.now();
+  const key = idempotencyKeyOf(idempotencyKey);
+  const id = randomUUID();
   return ctx.db.transaction(async (tx) => {
+    const firstId = key ? await claimOrFindFirst(tx, { scope: `violation_report:${recordedBy}`, key, userId: recordedBy, resourceType: 'violation_report', resourceId: id, at }) : null;
+    if (firstId) return { id: firstId, duplicate: true };
     const row = await insertViolationReport(tx, {
+      id,
       organisationId,
       establishmentId,
       subjectName: subjectName!,
@@ -62,6 +70,6 @@ export const recordViolation = async (ctx: LifecycleContext, input: Record<strin
       recordedAt: at,
     });
     await writeAuditEvent(tx, { ...auditMeta(ctx), action: 'violation_report.recorded', target: { type: 'violation_report', id: row.id }, summary: { after: { organisationId, source, observedOn } } });
-    return { id: row.id };
+    return { id: row.id, duplicate: false };
   });
 };

@@ -19,10 +19,11 @@ import { communicationsModule } from '../pages/communications/index.js';
 import { membershipLifecycleModule } from '../pages/membership-lifecycle/index.js';
 import { renewalModule } from '../pages/renewal/index.js';
 import { feesModule } from '../pages/fees/index.js';
+import { reviewApiRoutes } from '../api/v1/review/index.js';
 // Every module's routes, in one list. A module adds one line here.
 type Module = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-const MODULES: Module[] = [healthRoutes, designTokensRoute, homePage, determinationRoutes, rulesPages, accountPages, staffPages, membershipPages, rosterRoutes, referenceDataModule, examResultsModule, examPages, rosterExportsModule, councilMigrationModule, communicationsModule, membershipLifecycleModule, renewalModule, feesModule];
+const MODULES: Module[] = [healthRoutes, designTokensRoute, homePage, determinationRoutes, rulesPages, accountPages, staffPages, membershipPages, rosterRoutes, referenceDataModule, examResultsModule, examPages, rosterExportsModule, councilMigrationModule, communicationsModule, membershipLifecycleModule, renewalModule, feesModule, reviewApiRoutes];
 
 export const registerRoutes = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
   for (const module of MODULES) await module(app, deps);

@@ -10,6 +10,8 @@ export type DiscountClaimView = DiscountClaimRow & { organisationName: string };
 export async function insertDiscountClaim(
   db: Db,
   c: {
+    /** Chosen by the caller when an idempotency key is claimed for it first. */
+    id?: string;
     organisationId: string;
     kind: FeeDiscountKind;
     evidenceText: string;

@@ -8,6 +8,8 @@ import { organisations } from '../schema/organisations.js';
 export type ExpulsionRow = typeof expulsions.$inferSelect;
 
 export type NewExpulsion = {
+  /** Chosen by the caller when an idempotency key is claimed for it first. */
+  id?: string;
   organisationId: string;
   corporateNumber: string | null;
   category: ExpulsionCategory;

@@ -9,7 +9,7 @@ export type { NoticeAudience, SurveyAnswers, SurveyQuestion, SurveyStatus } from
 export type SurveyRow = typeof surveys.$inferSelect;
 export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
 
-export async function insertSurvey(tx: Db, s: { title: string; description: string; questions: SurveyQuestion[]; audience: NoticeAudience; opensOn: string; closesOn: string; status: SurveyStatus; createdBy: string | null; at: Date }): Promise<SurveyRow> {
+export async function insertSurvey(tx: Db, s: { id?: string; title: string; description: string; questions: SurveyQuestion[]; audience: NoticeAudience; opensOn: string; closesOn: string; status: SurveyStatus; createdBy: string | null; at: Date }): Promise<SurveyRow> {
   const { at, ...values } = s;
   const [row] = await tx.insert(surveys).values({ ...values, createdAt: at, updatedAt: at }).returning();
   if (!row) throw new Error('insert surveys returned no row');

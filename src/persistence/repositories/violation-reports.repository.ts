@@ -8,6 +8,8 @@ export type ViolationReportRow = typeof violationReports.$inferSelect;
 export type AgencyReportRow = typeof violationAgencyReports.$inferSelect;
 
 export type NewViolationReport = {
+  /** Chosen by the caller when an idempotency key is claimed for it first. */
+  id?: string;
   organisationId: string | null;
   establishmentId: string | null;
   subjectName: string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeAuditEvent } from '../../../persistence/audit/index.js';
 import { insertIrregularityReport, registrationDetail, updateRegistration } from '../../../persistence/repositories/exam-registrations.repository.js';
@@ -5,6 +6,7 @@ import { findSitting } from '../../../persistence/repositories/exam-sittings.rep
 import { authorize } from '../../access/policies.js';
 import { auditMeta } from '../../accounts/context.js';
 import { Conflict, InvalidInput, NotFound } from '../../errors.js';
+import { claimOrFindFirst, idempotencyKeyOf } from '../../idempotency/idempotency.js';
 import { verificationKeys } from '../../signing/signing-keys.js';
 import { verifyToken, type VerifyFailure } from '../signed-token.js';
 import { todayOf, userIdOf, type ExamContext } from './context.js';
@@ -106,8 +108,15 @@ export const recordCheckIn = async (ctx: ExamContext, input: { sittingId: unknow
   return { ...view, status, checkedInAt: now };
 };
 
-/** An irregularity at the venue: identity mismatch, invalid ticket, misconduct, lateness, equipment, other. */
-export const reportIrregularity = async (ctx: ExamContext, input: { sittingId: unknown; registrationId?: unknown; kind: unknown; description: unknown }): Promise<{ id: string }> => {
+/**
+ * An irregularity at the venue: identity mismatch, invalid ticket, misconduct, lateness, equipment, other. With the
+ * form's idempotency key, a double tap or a retry on a poor venue connection returns the first report (`duplicate`).
+ */
+export const reportIrregularity = async (
+  ctx: ExamContext,
+  input: { sittingId: unknown; registrationId?: unknown; kind: unknown; description: unknown },
+  idempotencyKey?: string,
+): Promise<{ id: string; duplicate: boolean }> => {
   authorize(ctx.actor, 'exam_checkin.record');
   const userId = userIdOf(ctx);
   const place = await sittingOf(ctx, input.sittingId);
@@ -122,9 +131,14 @@ export const reportIrregularity = async (ctx: ExamContext, input: { sittingId: u
     const d = z.uuid().safeParse(input.registrationId).success ? await registrationDetail(ctx.db, input.registrationId) : undefined;
     if (d && d.sitting.id === place.sitting.id) registrationId = d.registration.id;
   }
+  const key = idempotencyKeyOf(idempotencyKey);
+  const id = randomUUID();
+  const at = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const row = await insertIrregularityReport(tx, { sittingId: place.sitting.id, registrationId, kind: input.kind as IrregularityKind, description, reportedBy: userId, reportedAt: ctx.clock.now() });
+    const firstId = key ? await claimOrFindFirst(tx, { scope: `exam_irregularity:${userId}`, key, userId, resourceType: 'exam_irregularity_report', resourceId: id, at }) : null;
+    if (firstId) return { id: firstId, duplicate: true };
+    const row = await insertIrregularityReport(tx, { id, sittingId: place.sitting.id, registrationId, kind: input.kind as IrregularityKind, description, reportedBy: userId, reportedAt: at });
     await writeAuditEvent(tx, { action: 'exam_irregularity.reported', ...auditMeta(ctx), target: { type: 'exam_sitting', id: place.sitting.id }, summary: { after: { kind: input.kind, registrationId } } });
-    return { id: row.id };
+    return { id: row.id, duplicate: false };
   });
 };

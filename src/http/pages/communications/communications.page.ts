@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listMyInbox, listSentNotices, readNotice } from '../../../domain/communications/inbox.js';
 import { previewNotice, type NoticePreview } from '../../../domain/communications/preview-notice.js';
 import { RecipientsChanged, sendNotice } from '../../../domain/communications/send-notice.js';
-import { newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
+import { idempotencyKeyOf, newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
 import { changeSurveyStatus, createSurvey, getSurveyForm, listAllSurveys, listMySurveys, respondToSurvey, surveyResults, surveyResultsCsv } from '../../../domain/communications/surveys.js';
 import { DomainError } from '../../../domain/errors.js';
 import { PREFECTURES, prefectureName } from '../../../domain/membership/prefectures.js';
@@ -106,13 +106,15 @@ export const communicationsPages = async (app: FastifyInstance, deps: AppDeps): 
     surveys: (await listAllSurveys(useCaseContext(request, deps))).map((s) => ({ ...s, phaseLabel: request.t(`communications:phase.${s.phase}`) })),
     prefectures: prefectures(request),
     values: { status: 'listed' },
+    // Kept when re-rendered after bad input (nothing was created), fresh otherwise.
+    idempotencyKey: idempotencyKeyOf((extra.values as Record<string, unknown> | undefined)?.idempotencyKey) ?? newIdempotencyKey(),
     ...extra,
   });
   app.get('/staff/surveys', { config: { policy: 'surveys.manage' } }, async (request, reply) => reply.view('pages/communications/surveys.njk', await surveysView(request)));
   app.post('/staff/surveys', { config: { policy: 'surveys.manage' } }, async (request, reply) => {
     const body = rawBody(request);
     try {
-      const survey = await createSurvey(useCaseContext(request, deps), body as never);
+      const survey = await createSurvey(useCaseContext(request, deps), body as never, idempotencyKeyOf(body.idempotencyKey));
       return reply.redirect(`/staff/surveys/${survey.id}`, 303);
     } catch (error) {
       const errors = formErrorsOf(error, request);

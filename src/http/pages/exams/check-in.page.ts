@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IRREGULARITY_KINDS, lookUpTicket, recordCheckIn, reportIrregularity, TicketRefused, type CheckInView } from '../../../domain/exams/use-cases/check-in.js';
 import { listCheckInSittings } from '../../../domain/exams/use-cases/sittings.js';
+import { idempotencyKeyOf, newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
 import type { AppDeps } from '../../app.js';
 import { examContext, formBody, param, staffErrors, staffRefusal } from './helpers.js';
 
@@ -14,6 +15,8 @@ export const examCheckInPages = async (app: FastifyInstance, deps: AppDeps): Pro
       pageTitle: request.t('exams:checkIn.title'),
       sittingId,
       kindItems: IRREGULARITY_KINDS.map((k) => ({ value: k, label: request.t(`exams:checkIn.kinds.${k}`) })),
+      // The irregularity form's key: kept when re-rendered after bad input (nothing was recorded), fresh otherwise.
+      irregularityKey: idempotencyKeyOf((data.values as Record<string, unknown> | undefined)?.idempotencyKey) ?? newIdempotencyKey(),
       ...data,
     });
   const card = (v: CheckInView) => ({ ...v, photoSrc: v.photo ? `data:${v.photo.contentType};base64,${v.photo.base64}` : null });
@@ -66,7 +69,7 @@ export const examCheckInPages = async (app: FastifyInstance, deps: AppDeps): Pro
     const sittingId = param(request, 'id');
     const body = formBody(request);
     try {
-      await reportIrregularity(examContext(request, deps), { sittingId, registrationId: body.registrationId, kind: body.kind, description: body.description });
+      await reportIrregularity(examContext(request, deps), { sittingId, registrationId: body.registrationId, kind: body.kind, description: body.description }, idempotencyKeyOf(body.idempotencyKey));
       return page(request, reply, sittingId, { reported: true });
     } catch (e) {
       const errors = staffErrors(e, request);

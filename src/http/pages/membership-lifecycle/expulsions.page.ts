@@ -7,8 +7,9 @@ import { CATEGORY_GROUNDS, GROUND_LABELS, type ExpulsionCategoryCode } from '../
 import { evidenceField, proposeExpulsion } from '../../../domain/expulsion/propose-expulsion.js';
 import { recordMojReport } from '../../../domain/expulsion/record-moj-report.js';
 import { rejectExpulsion } from '../../../domain/expulsion/reject-expulsion.js';
+import { idempotencyKeyOf } from '../../../domain/idempotency/idempotency.js';
 import type { AppDeps } from '../../app.js';
-import { deliverMail, flashFrom, formBody, handleForm, lifecycleContext, lockOf, paramId, when } from './helpers.js';
+import { deliverMail, flashFrom, formBody, formKeyOf, handleForm, lifecycleContext, lockOf, paramId, when } from './helpers.js';
 
 /** Every ground of every category, with its evidence field (one checkbox list; the domain keeps those of the category). */
 const allGrounds = (lang: 'ja' | 'en') =>
@@ -35,6 +36,7 @@ export const expulsionPages = async (app: FastifyInstance, deps: AppDeps): Promi
       groundItems: grounds.map((g) => ({ value: g.value, label: g.label })),
       evidenceFields: grounds.map((g) => ({ field: evidenceField(g.value), label: g.label })),
       values: {},
+      idempotencyKey: formKeyOf(extra),
       ...extra,
     });
   };
@@ -54,7 +56,7 @@ export const expulsionPages = async (app: FastifyInstance, deps: AppDeps): Promi
       request,
       reply,
       async () => {
-        id = (await proposeExpulsion(lifecycleContext(request, deps), input)).id;
+        id = (await proposeExpulsion(lifecycleContext(request, deps), input, idempotencyKeyOf(body.idempotencyKey))).id;
       },
       (extra) => {
         const errors = (extra.errors as { field: string; message: string }[] | undefined)?.map((e) => ({

@@ -4,8 +4,9 @@ import { getViolationReport, listViolations } from '../../../domain/violations/g
 import { recordViolation, VIOLATION_SOURCES } from '../../../domain/violations/record-violation.js';
 import { AGENCIES, closeViolationReport, reportViolationToAgency } from '../../../domain/violations/report-to-agency.js';
 import { AGENCY_LABELS, VIOLATION_STATE_LABELS } from '../../../domain/violations/violation-report.states.js';
+import { idempotencyKeyOf } from '../../../domain/idempotency/idempotency.js';
 import type { AppDeps } from '../../app.js';
-import { flashFrom, formBody, handleForm, lifecycleContext, lockOf, paramId, when } from './helpers.js';
+import { flashFrom, formBody, formKeyOf, handleForm, lifecycleContext, lockOf, paramId, when } from './helpers.js';
 
 /** Violation reports (council art.15): for named information handlers only. */
 export const violationPages = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
@@ -23,6 +24,7 @@ export const violationPages = async (app: FastifyInstance, deps: AppDeps): Promi
       pageTitle: request.t('membership-lifecycle:violations.newTitle'),
       sources: VIOLATION_SOURCES.map((s) => ({ value: s, label: request.t(`membership-lifecycle:violations.sources.${s}`) })),
       values: {},
+      idempotencyKey: formKeyOf(extra),
       ...extra,
     });
 
@@ -35,7 +37,7 @@ export const violationPages = async (app: FastifyInstance, deps: AppDeps): Promi
       request,
       reply,
       async () => {
-        id = (await recordViolation(lifecycleContext(request, deps), body)).id;
+        id = (await recordViolation(lifecycleContext(request, deps), body, idempotencyKeyOf(body.idempotencyKey))).id;
       },
       (extra) => renderNew(request, reply, extra),
       body,
