@@ -92,6 +92,19 @@ const EXPECTED: Record<string, ActorKey[]> = {
   'violation_report.read': staffWithMfa,
 };
 
+/**
+ * Routes whose policy is pinned here, so a later edit cannot quietly give them a weaker one: the secretariat's review
+ * API (reviewers and administrators who are information handlers, with two factors; never an organisation's token).
+ */
+const PINNED_ROUTES: Record<string, string> = {
+  'GET /api/v1/review/join-requests': 'join_request.review',
+  'GET /api/v1/review/join-requests/:id': 'join_request.review',
+  'POST /api/v1/review/join-requests/:id/start-review': 'join_request.review',
+  'POST /api/v1/review/join-requests/:id/correction-requests': 'join_request.review',
+  'POST /api/v1/review/join-requests/:id/refusal': 'join_request.review',
+  'POST /api/v1/review/join-requests/:id/approval': 'join_request.review',
+};
+
 type Credentials = { cookies?: Record<string, string>; csrf?: string; bearer?: string; ip: string; ownOrganisationId?: string };
 
 const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
@@ -157,6 +170,12 @@ describe('access matrix', () => {
     expect(inventory.length).toBeGreaterThan(10);
     const undecided = inventory.filter((r) => !r.policy || !(r.policy in EXPECTED)).map((r) => `${r.method} ${r.url} (${r.policy ?? 'no policy'})`);
     expect(undecided, 'add these policies to EXPECTED in test/integration/access-matrix.test.ts').toEqual([]);
+  });
+
+  it('serves every pinned route under its pinned policy', () => {
+    const inventory = (t.app as unknown as { routeInventory: RouteRecord[] }).routeInventory;
+    const actual = Object.fromEntries(inventory.filter((r) => `${r.method} ${r.url}` in PINNED_ROUTES).map((r) => [`${r.method} ${r.url}`, r.policy]));
+    expect(actual).toEqual(PINNED_ROUTES);
   });
 
   it('allows and denies every route for every actor as the table says', async () => {
