@@ -35,10 +35,15 @@ export class InvalidInput extends DomainError {
 
 /** A workflow asked to make a transition its state machine does not allow. */
 export class InvalidTransition extends DomainError {
-  constructor(readonly machine: string, readonly from: string, readonly event: string) {
+  /** `fromLabel`: the state's name as users see it; without one the message names the state by its code. */
+  constructor(readonly machine: string, readonly from: string, readonly event: string, fromLabel?: { ja: string; en: string }) {
     super('conflict', `${machine}: cannot ${event} from ${from}`, {
-      ja: `現在の状態（${from}）ではこの操作はできません。`,
-      en: `This cannot be done while the status is ${from}.`,
+      ja: fromLabel
+        ? `現在の状態（${fromLabel.ja}）ではこの操作はできません。画面を開き直して最新の状態を確認してください。`
+        : `現在の状態ではこの操作はできません（状態コード: ${from}）。画面を開き直して最新の状態を確認してください。`,
+      en: fromLabel
+        ? `This cannot be done while the status is “${fromLabel.en}”. Reload to see the current state.`
+        : `This cannot be done in the current state (state code: ${from}). Reload to see the current state.`,
     });
   }
 }

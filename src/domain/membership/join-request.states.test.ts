@@ -19,6 +19,20 @@ describe('join request state machine', () => {
     expect(() => transition('approved', 'refuse')).toThrow(InvalidTransition);
     expect(() => transition('refused', 'resubmit')).toThrow(InvalidTransition);
   });
+  it('names the current state as users see it (e-Gov style) when refusing, not by its code', () => {
+    const error = (() => {
+      try {
+        transition('submitted', 'approve');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidTransition);
+    const message = (error as InvalidTransition).userMessage!;
+    expect(message.ja).toContain('現在の状態（到達）');
+    expect(message.en).toContain('“Received”');
+    expect(`${message.ja}${message.en}`).not.toContain('submitted');
+  });
   it('final states have no way out', () => {
     for (const state of JOIN_REQUEST_STATES.filter(isFinal)) {
       for (const event of JOIN_REQUEST_EVENTS) expect(canTransition(state, event)).toBe(false);

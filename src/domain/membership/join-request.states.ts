@@ -27,7 +27,7 @@ const TRANSITIONS: Readonly<Record<JoinRequestState, Partial<Record<JoinRequestE
 /** The state after `event`, or InvalidTransition (HTTP 409 with a message in the user's language). */
 export const transition = (from: JoinRequestState, event: JoinRequestEvent): JoinRequestState => {
   const to = TRANSITIONS[from][event];
-  if (!to) throw new InvalidTransition('join_request', from, event);
+  if (!to) throw new InvalidTransition('join_request', from, event, JOIN_REQUEST_STATE_LABELS[from]);
   return to;
 };
 
