@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'exam_question_set.approved',
   'exam_question_set.returned',
   'exam_question_set.retired',
+  'exam_sample_question.created',
   'exam_sample_question.published',
   'exam_venue.created',
   'exam_sitting.created',

@@ -56,6 +56,7 @@ export const findCommitteeMeeting = async (db: Db, id: string) => (await db.sele
 export const listCommitteeMeetings = (db: Db, committeeId: string) =>
   db.select().from(examCommitteeMeetings).where(eq(examCommitteeMeetings.committeeId, committeeId)).orderBy(asc(examCommitteeMeetings.heldOn));
 export const insertCommitteePayment = async (db: Db, row: typeof examCommitteePayments.$inferInsert) => (await db.insert(examCommitteePayments).values(row).returning())[0]!;
+export const findCommitteePayment = async (db: Db, id: string) => (await db.select().from(examCommitteePayments).where(eq(examCommitteePayments.id, id)))[0];
 export const listCommitteePayments = async (db: Db, committeeId: string) =>
   db
     .select({ payment: examCommitteePayments, memberName: examCommitteeMembers.name, heldOn: examCommitteeMeetings.heldOn })
@@ -106,6 +107,7 @@ export const updateQuestionSetStatus = async (
 // Sample questions ----------------------------------------------------------------------------------
 
 export const insertSampleQuestion = async (db: Db, row: typeof examSampleQuestions.$inferInsert): Promise<SampleQuestionRow> => (await db.insert(examSampleQuestions).values(row).returning())[0]!;
+export const findSampleQuestion = async (db: Db, id: string): Promise<SampleQuestionRow | undefined> => (await db.select().from(examSampleQuestions).where(eq(examSampleQuestions.id, id)))[0];
 export const publishSampleQuestion = async (db: Db, id: string, by: string, at: Date): Promise<boolean> =>
   (await db.update(examSampleQuestions).set({ publishedAt: at, publishedBy: by }).where(eq(examSampleQuestions.id, id)).returning({ id: examSampleQuestions.id })).length === 1;
 export const listSampleQuestions = (db: Db, onlyPublished: boolean) =>

@@ -1,5 +1,6 @@
 // The question bank: versions of question sets and their review. A new version of a code starts as a draft; it is
 // submitted for review, and approved or returned by someone other than its author (refused by the machine).
+// A double submit of the new-version form returns the first draft (create-once.ts) instead of drafting version + 1.
 import { z } from 'zod';
 import { writeAuditEvent } from '../../../persistence/audit/index.js';
 import {
@@ -17,6 +18,7 @@ import { compileAnswerKey } from '../answer-key-scoring.js';
 import { questionSetMachine, type QuestionSetEvent, type QuestionSetState } from '../question-set.states.js';
 import { optionalText, parseInput, trimmed } from './catalogue.js';
 import { userIdOf, type ExamContext } from './context.js';
+import { createOnce, staffScope } from './create-once.js';
 
 export type AnswerKeyJson = { correct: string | string[]; weight: number }[];
 export type PracticalCriterionJson = { id: string; label: string; weight: number; max: number }[];
@@ -60,7 +62,7 @@ const createSchema = z.object({
 });
 
 /** A new draft version of a question set (version = latest + 1 for the code within the category). */
-export const createQuestionSet = async (ctx: ExamContext, raw: Record<string, unknown>) => {
+export const createQuestionSet = async (ctx: ExamContext, raw: Record<string, unknown>, idempotencyKey?: string) => {
   authorize(ctx.actor, 'exam_catalogue.manage');
   const authorId = userIdOf(ctx);
   const v = parseInput(createSchema, raw, { code: { ja: 'コードは英大文字・数字・-・_で入力してください（例：KK1-A）。', en: 'Use capitals, digits, - and _ for the code (e.g. KK1-A).' } });
@@ -73,9 +75,9 @@ export const createQuestionSet = async (ctx: ExamContext, raw: Record<string, un
     throw new InvalidInput([{ field: 'answerKey', message: { ja: '解答キーを確認してください。', en: 'Check the answer key.' } }]);
   }
   const practicalCriteria = parseCriteriaText(v.practicalCriteria);
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, idempotencyKey, { resourceType: 'exam_question_set', scopeId: staffScope(ctx) }, findQuestionSet, async (tx, id) => {
     const version = (await latestQuestionSetVersion(tx, v.categoryId, v.code)) + 1;
-    const row = await insertQuestionSet(tx, { categoryId: v.categoryId, code: v.code, version, title: v.title, answerKey, practicalCriteria, authorId });
+    const row = await insertQuestionSet(tx, { id, categoryId: v.categoryId, code: v.code, version, title: v.title, answerKey, practicalCriteria, authorId });
     await writeAuditEvent(tx, { action: 'exam_question_set.created', ...auditMeta(ctx), target: { type: 'exam_question_set', id: row.id }, summary: { after: { code: v.code, version, questions: answerKey.length, criteria: practicalCriteria.length } } });
     return row;
   });

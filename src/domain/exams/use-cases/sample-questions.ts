@@ -1,14 +1,16 @@
-// Sample questions: written by staff, published to the public page /exams/samples.
+// Sample questions: written by staff, published to the public page /exams/samples. A double submit of the new-sample
+// form returns the first sample (create-once.ts) instead of a second copy.
 import { z } from 'zod';
 import { writeAuditEvent } from '../../../persistence/audit/index.js';
-import { findExamCategory, insertSampleQuestion, listSampleQuestions, publishSampleQuestion } from '../../../persistence/repositories/exam-catalogue.repository.js';
+import { findExamCategory, findSampleQuestion, insertSampleQuestion, listSampleQuestions, publishSampleQuestion } from '../../../persistence/repositories/exam-catalogue.repository.js';
 import { authorize } from '../../access/policies.js';
 import { auditMeta } from '../../accounts/context.js';
 import { InvalidInput, NotFound } from '../../errors.js';
 import { optionalText, parseInput, trimmed } from './catalogue.js';
 import { userIdOf, type ExamContext } from './context.js';
+import { createOnce, staffScope } from './create-once.js';
 
-export const createSampleQuestion = async (ctx: ExamContext, raw: Record<string, unknown>) => {
+export const createSampleQuestion = async (ctx: ExamContext, raw: Record<string, unknown>, idempotencyKey?: string) => {
   authorize(ctx.actor, 'exam_catalogue.manage');
   const v = parseInput(
     z.object({
@@ -25,8 +27,9 @@ export const createSampleQuestion = async (ctx: ExamContext, raw: Record<string,
   );
   if (!(await findExamCategory(ctx.db, v.categoryId))) throw new InvalidInput([{ field: 'categoryId', message: { ja: '試験区分を選んでください。', en: 'Choose an exam category.' } }]);
   const choices = v.choices.split(/\r?\n/).map((c) => c.trim()).filter(Boolean);
-  return ctx.db.transaction(async (tx) => {
-    const row = await insertSampleQuestion(tx, { ...v, choices });
+  return createOnce(ctx, idempotencyKey, { resourceType: 'exam_sample_question', scopeId: staffScope(ctx) }, findSampleQuestion, async (tx, id) => {
+    const row = await insertSampleQuestion(tx, { id, ...v, choices });
+    await writeAuditEvent(tx, { action: 'exam_sample_question.created', ...auditMeta(ctx), target: { type: 'exam_sample_question', id: row.id }, summary: { after: { categoryId: v.categoryId, part: v.part } } });
     return row;
   });
 };

@@ -1,9 +1,11 @@
 // Venues and sittings (domestic and overseas): capacity and equipment, registration windows, deadlines, fees in the
 // sitting's currency, and the sitting's life through sitting.states.ts. Opening registration freezes the question set
-// version the sitting will use.
+// version the sitting will use. Venues and sittings are created once per form (create-once.ts): a double submit
+// returns the first (`duplicate`).
 import { z } from 'zod';
 import type { LegalDate } from '../../../../rules/core/index.js';
 import { writeAuditEvent } from '../../../persistence/audit/index.js';
+import type { Db } from '../../../persistence/database.js';
 import { findExamCategory, findQuestionSet } from '../../../persistence/repositories/exam-catalogue.repository.js';
 import { countRegistrationsByStatus, listIrregularityReports, listSittingRegistrations } from '../../../persistence/repositories/exam-registrations.repository.js';
 import { findSitting, findVenue, insertSitting, insertVenue, listSittings, listVenues, seatsTaken, updateSittingStatus, type SittingWithPlace } from '../../../persistence/repositories/exam-sittings.repository.js';
@@ -14,13 +16,14 @@ import { sittingMachine, type SittingEvent, type SittingState } from '../sitting
 import { isCountryCode } from './countries.js';
 import { intFromForm, legalDateField, optionalText, parseInput, trimmed } from './catalogue.js';
 import { todayOf, type ExamContext } from './context.js';
+import { createOnce, staffScope } from './create-once.js';
 import { noShowWindow } from './mark-no-shows.js';
 import { promoteFromWaitlist } from './promote-waitlist.js';
 import { isRegistrationOpen } from './registration-window.js';
 
 export const EQUIPMENT = ['cbt_terminals', 'practical_workshop', 'welding_booths', 'wheelchair_access', 'locker', 'cctv'] as const;
 
-export const createVenue = async (ctx: ExamContext, raw: Record<string, unknown>) => {
+export const createVenue = async (ctx: ExamContext, raw: Record<string, unknown>, idempotencyKey?: string) => {
   authorize(ctx.actor, 'exam_sittings.manage');
   const v = parseInput(
     z.object({
@@ -35,8 +38,8 @@ export const createVenue = async (ctx: ExamContext, raw: Record<string, unknown>
     raw,
     { country: { ja: '国を選んでください。', en: 'Choose a country.' }, capacity: { ja: '定員は1以上の整数で入力してください。', en: 'Enter a capacity of 1 or more.' } },
   );
-  return ctx.db.transaction(async (tx) => {
-    const row = await insertVenue(tx, v);
+  return createOnce(ctx, idempotencyKey, { resourceType: 'exam_venue', scopeId: staffScope(ctx) }, findVenue, async (tx, id) => {
+    const row = await insertVenue(tx, { id, ...v });
     await writeAuditEvent(tx, { action: 'exam_venue.created', ...auditMeta(ctx), target: { type: 'exam_venue', id: row.id }, summary: { after: { name: v.name, country: v.country, capacity: v.capacity } } });
     return row;
   });
@@ -67,7 +70,7 @@ const sittingSchema = z
   .refine((v) => v.cancelDeadline < v.examDate, { path: ['cancelDeadline'], message: 'deadline' });
 
 /** A planned sitting; the seats offered are at most the venue's capacity. */
-export const createSitting = async (ctx: ExamContext, raw: Record<string, unknown>) => {
+export const createSitting = async (ctx: ExamContext, raw: Record<string, unknown>, idempotencyKey?: string) => {
   authorize(ctx.actor, 'exam_sittings.manage');
   const v = parseInput(sittingSchema, raw, {
     registrationClosesOn: { ja: '申込期間は開始日から終了日の順で、試験日より前に終わるようにしてください。', en: 'The registration window must start before it ends, and end before the exam day.' },
@@ -86,8 +89,9 @@ export const createSitting = async (ctx: ExamContext, raw: Record<string, unknow
   if (!venue) errors.push({ field: 'venueId', message: { ja: '会場を選んでください。', en: 'Choose a venue.' } });
   else if (v.capacity > venue.capacity) errors.push({ field: 'capacity', message: { ja: `定員は会場の収容人数（${venue.capacity}）以下にしてください。`, en: `The capacity cannot exceed the venue’s (${venue.capacity}).` } });
   if (errors.length) throw new InvalidInput(errors);
-  return ctx.db.transaction(async (tx) => {
-    const row = await insertSitting(tx, v);
+  const firstSitting = async (tx: Db, id: string) => (await findSitting(tx, id))?.sitting;
+  return createOnce(ctx, idempotencyKey, { resourceType: 'exam_sitting', scopeId: staffScope(ctx) }, firstSitting, async (tx, id) => {
+    const row = await insertSitting(tx, { id, ...v });
     await writeAuditEvent(tx, { action: 'exam_sitting.created', ...auditMeta(ctx), target: { type: 'exam_sitting', id: row.id }, summary: { after: { examDate: v.examDate, venueId: v.venueId, capacity: v.capacity, fee: `${v.feeAmount} ${v.feeCurrency}` } } });
     return row;
   });

@@ -11,10 +11,12 @@ import { TransitionRefused } from '../../../domain/exams/machine.js';
 import { NotFound } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
 import { deliverMail } from '../accounts/request-context.js';
+import { formKeys, keyPosted } from './form-keys.js';
 import { examContext, formBody, param, readMultipartFile, staffErrors, staffRefusal } from './helpers.js';
 
 // Staff screens: venues and sittings (domestic and overseas), a sitting's life and registrations, payment
-// confirmations import (all or nothing) and the duplicate-identity review.
+// confirmations import (all or nothing) and the duplicate-identity review. The venue and sitting forms carry an
+// idempotency key each (form-keys.ts): a double submit creates one venue or sitting.
 
 export const examSittingAdminPages = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
   const ctx = (request: FastifyRequest) => examContext(request, deps);
@@ -36,13 +38,14 @@ export const examSittingAdminPages = async (app: FastifyInstance, deps: AppDeps)
       categories,
       equipmentItems: EQUIPMENT.map((e) => ({ value: e, label: request.t(`exams:venues.equipmentItems.${e}`) })),
       values: {},
+      keys: formKeys(['venue', 'sitting'], extra),
       ...extra,
     });
   };
   app.get('/staff/exams/sittings', { config: { policy } }, async (request, reply) => list(request, reply));
   app.post('/staff/exams/venues', { config: { policy } }, async (request, reply) => {
     try {
-      await createVenue(ctx(request), formBody(request));
+      await createVenue(ctx(request), formBody(request), keyPosted(formBody(request)));
       return reply.redirect('/staff/exams/sittings', 303);
     } catch (e) {
       return list(request, reply, { ...fail(request, reply, e), form: 'venue' });
@@ -50,7 +53,7 @@ export const examSittingAdminPages = async (app: FastifyInstance, deps: AppDeps)
   });
   app.post('/staff/exams/sittings', { config: { policy } }, async (request, reply) => {
     try {
-      const s = await createSitting(ctx(request), formBody(request));
+      const s = await createSitting(ctx(request), formBody(request), keyPosted(formBody(request)));
       return reply.redirect(`/staff/exams/sittings/${s.id}`, 303);
     } catch (e) {
       return list(request, reply, { ...fail(request, reply, e), form: 'sitting' });

@@ -8,10 +8,12 @@ import { QUESTION_SET_EVENTS, questionSetMachine, type QuestionSetEvent } from '
 import { TransitionRefused } from '../../../domain/exams/machine.js';
 import { NotFound } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import { formKey, formKeys, keyPosted } from './form-keys.js';
 import { examContext, formBody, param, staffErrors, staffRefusal } from './helpers.js';
 
 // Staff screens for exam administrators: categories (with the ≥ 6 approved question sets check), the question bank
 // with its review workflow, question committees (members, meetings, honoraria and expenses) and sample questions.
+// Create forms carry an idempotency key (form-keys.ts): a double submit creates one record.
 
 export const examAdminPages = async (app: FastifyInstance, deps: AppDeps): Promise<void> => {
   const ctx = (request: FastifyRequest) => examContext(request, deps);
@@ -44,12 +46,13 @@ export const examAdminPages = async (app: FastifyInstance, deps: AppDeps): Promi
       sets: sets.map((s) => ({ ...s, category: byId.get(s.categoryId) })),
       categories,
       values: {},
+      idempotencyKey: formKey(extra),
       ...extra,
     });
   };
   app.get('/staff/exams/question-sets', { config: { policy: 'exam_catalogue.read' } }, async (request, reply) => bank(request, reply));
   app.post('/staff/exams/question-sets', { config: { policy: 'exam_catalogue.manage' } }, async (request, reply) =>
-    withForm(request, reply, async () => `/staff/exams/question-sets/${(await createQuestionSet(ctx(request), formBody(request))).id}`, (extra) => bank(request, reply, extra)),
+    withForm(request, reply, async () => `/staff/exams/question-sets/${(await createQuestionSet(ctx(request), formBody(request), keyPosted(formBody(request)))).id}`, (extra) => bank(request, reply, extra)),
   );
   const setPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const set = await getQuestionSet(ctx(request), param(request, 'id'));
@@ -71,15 +74,16 @@ export const examAdminPages = async (app: FastifyInstance, deps: AppDeps): Promi
       committees: await listExamCommittees(ctx(request)),
       categories: await catalogueOverview(ctx(request)),
       values: {},
+      idempotencyKey: formKey(extra),
       ...extra,
     });
   app.get('/staff/exams/committees', { config: { policy: 'exam_catalogue.read' } }, async (request, reply) => committees(request, reply));
   app.post('/staff/exams/committees', { config: { policy: 'exam_catalogue.manage' } }, async (request, reply) =>
-    withForm(request, reply, async () => `/staff/exams/committees/${(await createCommittee(ctx(request), formBody(request))).id}`, (extra) => committees(request, reply, extra)),
+    withForm(request, reply, async () => `/staff/exams/committees/${(await createCommittee(ctx(request), formBody(request), keyPosted(formBody(request)))).id}`, (extra) => committees(request, reply, extra)),
   );
   const committee = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const c = await getCommittee(ctx(request), param(request, 'id'));
-    return reply.view('pages/exams/admin-committee.njk', { pageTitle: c.committee.name, ...c, values: {}, ...extra });
+    return reply.view('pages/exams/admin-committee.njk', { pageTitle: c.committee.name, ...c, values: {}, keys: formKeys(['members', 'meetings', 'payments'], extra), ...extra });
   };
   app.get('/staff/exams/committees/:id', { config: { policy: 'exam_catalogue.read' } }, async (request, reply) => committee(request, reply));
   for (const [path, run] of [
@@ -89,16 +93,16 @@ export const examAdminPages = async (app: FastifyInstance, deps: AppDeps): Promi
   ] as const) {
     app.post(`/staff/exams/committees/:id/${path}`, { config: { policy: 'exam_catalogue.manage' } }, async (request, reply) => {
       const id = param(request, 'id');
-      return withForm(request, reply, async () => (await run(ctx(request), id, formBody(request)), `/staff/exams/committees/${id}`), (extra) => committee(request, reply, { ...extra, form: path }));
+      return withForm(request, reply, async () => (await run(ctx(request), id, formBody(request), keyPosted(formBody(request))), `/staff/exams/committees/${id}`), (extra) => committee(request, reply, { ...extra, form: path }));
     });
   }
 
   // Sample questions -----------------------------------------------------------------------------------
   const samples = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) =>
-    reply.view('pages/exams/admin-samples.njk', { pageTitle: request.t('exams:samples.title'), samples: await listAllSamples(ctx(request)), categories: await catalogueOverview(ctx(request)), values: {}, ...extra });
+    reply.view('pages/exams/admin-samples.njk', { pageTitle: request.t('exams:samples.title'), samples: await listAllSamples(ctx(request)), categories: await catalogueOverview(ctx(request)), values: {}, idempotencyKey: formKey(extra), ...extra });
   app.get('/staff/exams/samples', { config: { policy: 'exam_catalogue.read' } }, async (request, reply) => samples(request, reply));
   app.post('/staff/exams/samples', { config: { policy: 'exam_catalogue.manage' } }, async (request, reply) =>
-    withForm(request, reply, async () => (await createSampleQuestion(ctx(request), formBody(request)), '/staff/exams/samples'), (extra) => samples(request, reply, extra)),
+    withForm(request, reply, async () => (await createSampleQuestion(ctx(request), formBody(request), keyPosted(formBody(request))), '/staff/exams/samples'), (extra) => samples(request, reply, extra)),
   );
   app.post('/staff/exams/samples/:id/publish', { config: { policy: 'exam_catalogue.manage' } }, async (request, reply) => {
     await publishSample(ctx(request), param(request, 'id'));
