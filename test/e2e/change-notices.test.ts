@@ -2,25 +2,18 @@
 // and the public roster shows the change from its effective date — the old name up to the day before, the new name
 // with the old one beside it (JAIM FAQ Q3-2-3) from that day. Every page is scanned with axe.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { corporateNumberFromBase } from '../../src/domain/membership/corporate-number.js';
-import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { Journey } from '../helpers/browser.js';
 import { listedCompany } from '../integration/membership-lifecycle/fixtures.js';
-import { currentTotp, provisionStaff, resetSecretariat, startE2eServer, type E2eServer, type StaffLogin } from './test-server.js';
+import { useJourneyServer } from './support/journey-server.js';
+import { currentTotp, provisionStaff, type StaffLogin } from './test-server.js';
 
-let server: E2eServer;
-let browser: TestBrowser;
+const e2e = useJourneyServer();
 let reviewer: StaffLogin;
 
 beforeAll(async () => {
-  resetSecretariat();
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  reviewer = await provisionStaff(server, 'secretariat_reviewer', 'changes-reviewer@e2e.jinzai.invalid');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  reviewer = await provisionStaff(e2e.server, 'secretariat_reviewer', 'changes-reviewer@e2e.jinzai.invalid');
 });
 
 /** A Japan date `days` from today (the server's clock is the real one). */
@@ -34,14 +27,14 @@ describe('journey: a change notice from filing to the roster', () => {
   it('member files a relocation, staff apply it, the roster shows it from the effective date; every page passes axe', async () => {
     const journey = new Journey('change-notices');
     const corporateNumber = corporateNumberFromBase('400000000123');
-    const c = await listedCompany(server.database.db, { establishments: ['本社工場'], listedFrom: '2026-01-10', corporateNumber });
+    const c = await listedCompany(e2e.server.database.db, { establishments: ['本社工場'], listedFrom: '2026-01-10', corporateNumber });
     const effective = japanDate(7);
     const dayBefore = japanDate(6);
 
     // The member files the notice: kind → details → check → submitted (到達).
-    const member = await (await browser.newContext()).newPage();
+    const member = await (await e2e.browser.newContext()).newPage();
     const lifecycle = `/organisations/${c.organisationId}/lifecycle`;
-    await member.goto(`${server.url}/login?next=${encodeURIComponent(lifecycle)}`);
+    await member.goto(`${e2e.server.url}/login?next=${encodeURIComponent(lifecycle)}`);
     await journey.check(member, 'member-login');
     await member.fill('#email', c.email);
     await member.fill('#password', c.password);
@@ -69,8 +62,8 @@ describe('journey: a change notice from filing to the roster', () => {
     const noticeId = noticePath.split('/').pop()!;
 
     // The secretariat reviews it from the queue and applies it from the effective date.
-    const staff = await (await browser.newContext()).newPage();
-    await staff.goto(`${server.url}/login?next=${encodeURIComponent('/staff/lifecycle')}`);
+    const staff = await (await e2e.browser.newContext()).newPage();
+    await staff.goto(`${e2e.server.url}/login?next=${encodeURIComponent('/staff/lifecycle')}`);
     await journey.check(staff, 'staff-login');
     await staff.fill('#email', reviewer.email);
     await staff.fill('#password', reviewer.password);
@@ -89,13 +82,13 @@ describe('journey: a change notice from filing to the roster', () => {
     expect(await staff.textContent('main')).toContain('手続終了（反映）');
 
     // The member sees the decision.
-    await member.goto(`${server.url}${noticePath}`);
+    await member.goto(`${e2e.server.url}${noticePath}`);
     await journey.check(member, 'change-decided');
     expect(await member.textContent('main')).toContain('手続終了（反映）');
 
     // Anyone checks the roster as of either side of the effective date.
-    const visitor = await (await browser.newContext()).newPage();
-    await visitor.goto(`${server.url}/roster?corporateNumber=${corporateNumber}&asOf=${dayBefore}`);
+    const visitor = await (await e2e.browser.newContext()).newPage();
+    await visitor.goto(`${e2e.server.url}/roster?corporateNumber=${corporateNumber}&asOf=${dayBefore}`);
     await journey.check(visitor, 'roster-day-before');
     let results = await visitor.textContent('main table');
     expect(results).toContain('本社工場');

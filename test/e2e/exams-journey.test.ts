@@ -1,31 +1,30 @@
 // The exam journey end to end in a real browser: a candidate registers in English → a proctor checks them in on the
-// exam day → the exam admin imports the CBT results, enters the practical scores and sets the release date → results
-// are released on that date → an anonymous visitor verifies the certificate (exam number + date of birth, and the QR
-// token). The server runs with a controllable clock so the journey can move from registration to release. Every page
-// is scanned with axe and saved under test-results/exams-journey/.
+// exam day → the exam admin records a second candidate, who never came, as absent, imports the CBT results, enters
+// the practical scores and sets the release date → results are released on that date → an anonymous visitor verifies
+// the certificate (exam number + date of birth, and the QR token). The server runs with a controllable clock so the
+// journey can move from registration to release. Every page is scanned with axe and saved under
+// test-results/exams-journey/.
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config/env.js';
-import type { Actor } from '../../src/domain/access/actor.js';
-import { provisionUser } from '../../src/domain/accounts/provision-user.js';
+import { ANONYMOUS } from '../../src/domain/access/actor.js';
 import { generateTotpSecret, totpCode } from '../../src/domain/accounts/totp.js';
 import { signTicketToken } from '../../src/domain/exams/use-cases/admission-ticket.js';
 import type { ExamContext } from '../../src/domain/exams/use-cases/context.js';
-import { createExamCategory } from '../../src/domain/exams/use-cases/create-exam-category.js';
 import { importPayments } from '../../src/domain/exams/use-cases/import-payments.js';
-import { createQuestionSet, reviewQuestionSet } from '../../src/domain/exams/use-cases/question-sets.js';
-import { changeSittingStatus, createSitting, createVenue } from '../../src/domain/exams/use-cases/sittings.js';
+import { changeSittingStatus } from '../../src/domain/exams/use-cases/sittings.js';
 import { buildApp } from '../../src/http/app.js';
 import { createServices } from '../../src/http/create-services.js';
 import { rowsOf, type Database } from '../../src/persistence/database.js';
-import { insertOrganisation } from '../../src/persistence/repositories/organisations.repository.js';
 import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
-import { testDataKeys } from '../helpers/data-keys.js';
+import { photoPng } from '../helpers/png.js';
 import { fixedClock } from '../helpers/test-app.js';
 import { createTestDatabase } from '../helpers/test-database.js';
+import { apply } from '../integration/exams/fixtures.js';
+import { insertExamBody, openHanoiSitting, provisionExamStaff, type ExamStaffLogin } from './support/exam-setup.js';
+import { signIn } from './support/sign-in.js';
 
 const clock = fixedClock('2026-01-10T01:00:00Z');
 let database: Database;
@@ -34,50 +33,18 @@ let url: string;
 let browser: TestBrowser;
 let sittingId: string;
 let admin: ExamContext;
-type Login = { email: string; password: string; totpSecret: string };
-let examAdminLogin: Login;
-let proctorLogin: Login;
+let anon: ExamContext;
+let examAdminLogin: ExamStaffLogin;
+let proctorLogin: ExamStaffLogin;
 
-/** A 120×160 PNG, built without an image library. */
-const photoPng = (): Buffer => {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
+/** Signs in on the server's fixed clock: a fresh TOTP step each time, as a person would wait for the next code. */
+const signInAs = (page: Page, login: ExamStaffLogin, next: string): Promise<void> =>
+  signIn(page, url, login, next, {
+    code: (secret) => {
+      clock.advance(30_000);
+      return totpCode(secret, clock.now());
+    },
   });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = table[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(120, 0);
-  ihdr.writeUInt32BE(160, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((120 * 3 + 1) * 160);
-  for (let y = 0; y < 160; y++) for (let x = 0; x < 120; x++) raw.set([180 - (y >> 2), 170, 160 + (x >> 3)], y * (120 * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-};
-
-const signInAs = async (page: Page, login: Login, next: string): Promise<void> => {
-  await page.goto(`${url}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#email', login.email);
-  await page.fill('#password', login.password);
-  await page.click('form[action="/login"] button[type="submit"]');
-  await page.waitForURL(/\/login\/totp/);
-  clock.advance(30_000); // a fresh TOTP step
-  await page.fill('#code', totpCode(login.totpSecret, clock.now()));
-  await page.click('form[action="/login/totp"] button[type="submit"]');
-  await page.waitForURL((u) => u.pathname === next);
-};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -87,30 +54,21 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
   const db = database.db;
-  const org = await insertOrganisation(db, { kind: 'exam_body', name: '試験実施機関（e2e）', nameKana: null, corporateNumber: null, postalCode: null, prefecture: null, address: null, representativeName: null });
-  const staff = async (email: string, role: 'exam_admin' | 'proctor'): Promise<{ actor: Actor; login: Login }> => {
-    const password = `e2e-${role}-password-2026`;
-    const totpSecret = generateTotpSecret();
-    const { userId } = await provisionUser(db, { email, password, displayName: email, isStaff: true, roles: [{ role, organisationId: org.id }], totpSecret, dataKeys: testDataKeys(), informationHandler: { department: '試験課' } });
-    return { actor: { kind: 'user', userId, email, displayName: email, roles: [{ role, organisationId: org.id }], isInformationHandler: true, mfaVerified: true, actingFor: [] }, login: { email, password, totpSecret } };
-  };
+  const org = await insertExamBody(db);
+  const staff = (email: string, role: 'exam_admin' | 'proctor') =>
+    provisionExamStaff(db, org.id, { email, role, password: `e2e-${role}-password-2026`, totpSecret: generateTotpSecret(), informationHandler: { department: '試験課' } });
   const base = { db, clock, baseUrl: url, signingSecret: config.signingKeySecret };
   const examAdmin = await staff('exam-admin@journey.jinzai.invalid', 'exam_admin');
   examAdminLogin = examAdmin.login;
   admin = { ...base, actor: examAdmin.actor };
+  anon = { ...base, actor: ANONYMOUS };
   const reviewer: ExamContext = { ...base, actor: (await staff('exam-reviewer@journey.jinzai.invalid', 'exam_admin')).actor };
   proctorLogin = (await staff('proctor@journey.jinzai.invalid', 'proctor')).login;
-  const category = await createExamCategory(admin, { code: 'kikai_kinzoku', level: 'i', nameJa: '機械金属加工', nameEn: 'Machining and metalworking', effectiveFrom: '2022-08-01', parts: ['written', 'practical'] });
-  const set = await createQuestionSet(admin, { categoryId: category.id, code: 'KK1-A', title: 'Set A', answerKey: 'A\nB\nC\nD', practicalCriteria: 'accuracy; 寸法精度; 2; 10\nsafety; 安全作業; 1; 5' });
-  await reviewQuestionSet(admin, set.id, 'submit');
-  await reviewQuestionSet(reviewer, set.id, 'approve');
-  const venue = await createVenue(admin, { name: 'Hanoi Skills Test Centre', country: 'VN', city: 'Hanoi', address: '12 Trang Tien, Hoan Kiem', capacity: '60', equipment: ['cbt_terminals', 'practical_workshop'] });
-  const sitting = await createSitting(admin, {
-    categoryId: category.id, venueId: venue.id, examDate: '2026-02-15', startTime: '09:00', registrationOpensOn: '2026-01-01', registrationClosesOn: '2026-02-01',
-    rescheduleDeadline: '2026-02-05', cancelDeadline: '2026-02-05', feeAmount: '8000', feeCurrency: 'JPY', capacity: '40',
+  sittingId = await openHanoiSitting(admin, reviewer, {
+    answerKey: 'A\nB\nC\nD',
+    practicalCriteria: 'accuracy; 寸法精度; 2; 10\nsafety; 安全作業; 1; 5',
+    dates: { examDate: '2026-02-15', registrationOpensOn: '2026-01-01', registrationClosesOn: '2026-02-01', rescheduleDeadline: '2026-02-05', cancelDeadline: '2026-02-05' },
   });
-  await changeSittingStatus(admin, sitting.id, 'open_registration', { questionSetId: set.id });
-  sittingId = sitting.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -166,6 +124,10 @@ describe('journey: register → check in → import → release → verify', () 
     expect(examNumber).toMatch(/^SSW1-2026-\d{7}-[0-9A-Z*]$/);
     const paid = await importPayments(admin, { fileName: 'agent.csv', bytes: Buffer.from(`exam_number,amount,currency,paid_on,reference\n${examNumber},8000,JPY,2026-01-10,AGENT-0001\n`) });
     expect(paid.ok).toBe(true);
+    // A second candidate registers and pays too, but does not come on the exam day (recorded absent in step 3).
+    const absentee = await apply({ anon, database, sittingId }, { givenName: 'BINH', email: 'binh.tran@example.com', passportNumber: 'C7654321' });
+    const absenteePaid = await importPayments(admin, { fileName: 'agent-2.csv', bytes: Buffer.from(`exam_number,amount,currency,paid_on,reference\n${absentee.registration.examNumber},8000,JPY,2026-01-10,AGENT-0002\n`) });
+    expect(absenteePaid.ok).toBe(true);
 
     // 2. On the exam day the proctor checks the candidate in with the ticket's QR token.
     clock.set('2026-02-15T00:30:00Z'); // 09:30 in Japan
@@ -183,11 +145,27 @@ describe('journey: register → check in → import → release → verify', () 
     await journey.check(tablet, 'checked-in');
     expect(rowsOf<{ status: string }>(await database.db.execute(sql`SELECT status FROM exam_registrations WHERE id = ${registrationId}`))[0]!.status).toBe('checked_in');
 
-    // 3. After the exam the exam admin imports the CBT results (a bad file first), enters the practical scores and
-    //    sets the release date.
+    // 3. After the exam the exam admin records the candidate who never checked in as absent (confirming first),
+    //    imports the CBT results (a bad file first), enters the practical scores and sets the release date.
     clock.set('2026-02-20T01:00:00Z');
     const staff = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-    await signInAs(staff, examAdminLogin, '/staff/exams/results');
+    await signInAs(staff, examAdminLogin, `/staff/exams/sittings/${sittingId}`);
+    await journey.check(staff, 'sitting-absence');
+    const noShowForm = `form[action="/staff/exams/sittings/${sittingId}/no-shows"]`;
+    expect(await staff.locator(`${noShowForm} [aria-invalid="true"], ${noShowForm} .field--error, #confirm-error`).count()).toBe(0); // not marked wrong before sending
+    await staff.click(`${noShowForm} button[type="submit"]`);
+    await staff.waitForSelector('.error-summary');
+    await journey.check(staff, 'sitting-absence-errors');
+    expect(await staff.getAttribute('.error-summary a', 'href')).toBe('#confirm');
+    expect(await staff.getAttribute('#confirm', 'aria-describedby')).toBe('confirm-error');
+    expect(await staff.getAttribute('#confirm', 'aria-invalid')).toBe('true');
+    await staff.check('#confirm');
+    await staff.click(`${noShowForm} button[type="submit"]`);
+    await staff.waitForURL(/\?marked=1$/);
+    await journey.check(staff, 'sitting-absence-marked');
+    expect(await staff.textContent('main')).toContain('1人を欠席として記録しました');
+    expect(rowsOf<{ status: string }>(await database.db.execute(sql`SELECT status FROM exam_registrations WHERE id = ${absentee.registration.id}`))[0]!.status).toBe('no_show');
+    await staff.goto(`${url}/staff/exams/results`);
     await journey.check(staff, 'sittings');
     await staff.click(`a[href="/staff/exams/results/${sittingId}"]`);
     await journey.check(staff, 'sitting-scoring');

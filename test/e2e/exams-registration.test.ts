@@ -5,110 +5,49 @@
 // under test-results/exams/.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, japanDateOf } from '../../rules/core/index.js';
 import { testConfig } from '../../src/config/env.js';
-import type { Actor } from '../../src/domain/access/actor.js';
-import { provisionUser } from '../../src/domain/accounts/provision-user.js';
-import { createExamCategory } from '../../src/domain/exams/use-cases/create-exam-category.js';
-import { importPayments } from '../../src/domain/exams/use-cases/import-payments.js';
-import { createQuestionSet, reviewQuestionSet } from '../../src/domain/exams/use-cases/question-sets.js';
-import { changeSittingStatus, createSitting, createVenue } from '../../src/domain/exams/use-cases/sittings.js';
-import type { ExamContext } from '../../src/domain/exams/use-cases/context.js';
-import { rowsOf } from '../../src/persistence/database.js';
-import { insertOrganisation } from '../../src/persistence/repositories/organisations.repository.js';
-import { testDataKeys } from '../helpers/data-keys.js';
-import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
-import { currentTotp, startE2eServer, type E2eServer } from './test-server.js';
 import { generateTotpSecret } from '../../src/domain/accounts/totp.js';
 import { signTicketToken } from '../../src/domain/exams/use-cases/admission-ticket.js';
+import type { ExamContext } from '../../src/domain/exams/use-cases/context.js';
+import { importPayments } from '../../src/domain/exams/use-cases/import-payments.js';
+import { rowsOf } from '../../src/persistence/database.js';
+import { Journey } from '../helpers/browser.js';
+import { photoPng } from '../helpers/png.js';
+import { insertExamBody, openHanoiSitting, provisionExamStaff, type ExamStaffLogin } from './support/exam-setup.js';
+import { useJourneyServer } from './support/journey-server.js';
+import { signIn } from './support/sign-in.js';
 
-let server: E2eServer;
-let browser: TestBrowser;
+const e2e = useJourneyServer();
 let sittingId: string;
 let admin: ExamContext;
-let proctorLogin: { email: string; password: string; totpSecret: string };
-
-/** A 120×160 PNG (a grey face-sized rectangle), built without an image library. */
-const photoPng = (): Buffer => {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const w = 120;
-  const h = 160;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set([180 - (y >> 2), 170, 160 + (x >> 3)], y * (w * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-};
+let proctorLogin: ExamStaffLogin;
 
 beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  const db = server.database.db;
-  const org = await insertOrganisation(db, { kind: 'exam_body', name: '試験実施機関（e2e）', nameKana: null, corporateNumber: null, postalCode: null, prefecture: null, address: null, representativeName: null });
-  const staff = async (email: string): Promise<Actor> => {
-    const { userId } = await provisionUser(db, { email, password: 'e2e-exam-admin-2026', displayName: email, isStaff: true, roles: [{ role: 'exam_admin', organisationId: org.id }] });
-    return { kind: 'user', userId, email, displayName: email, roles: [{ role: 'exam_admin', organisationId: org.id }], isInformationHandler: true, mfaVerified: true, actingFor: [] };
-  };
-  const base = { db, clock: { now: () => new Date() }, baseUrl: server.url, signingSecret: testConfig().signingKeySecret };
+  const db = e2e.server.database.db;
+  const org = await insertExamBody(db);
+  const staff = async (email: string) => (await provisionExamStaff(db, org.id, { email, role: 'exam_admin', password: 'e2e-exam-admin-2026' })).actor;
+  const base = { db, clock: { now: () => new Date() }, baseUrl: e2e.server.url, signingSecret: testConfig().signingKeySecret };
   admin = { ...base, actor: await staff('exam-admin@e2e.jinzai.invalid') };
   const reviewer: ExamContext = { ...base, actor: await staff('exam-reviewer@e2e.jinzai.invalid') };
-  proctorLogin = { email: 'proctor@e2e.jinzai.invalid', password: 'e2e-proctor-password-2026', totpSecret: generateTotpSecret() };
-  await provisionUser(db, { email: proctorLogin.email, password: proctorLogin.password, displayName: '試験監督 一郎', isStaff: true, roles: [{ role: 'proctor', organisationId: org.id }], totpSecret: proctorLogin.totpSecret, dataKeys: testDataKeys() });
+  proctorLogin = (
+    await provisionExamStaff(db, org.id, { email: 'proctor@e2e.jinzai.invalid', role: 'proctor', password: 'e2e-proctor-password-2026', displayName: '試験監督 一郎', totpSecret: generateTotpSecret() })
+  ).login;
   const today = japanDateOf(new Date());
-  const category = await createExamCategory(admin, { code: 'kikai_kinzoku', level: 'i', nameJa: '機械金属加工', nameEn: 'Machining and metalworking', effectiveFrom: '2022-08-01', parts: ['written', 'practical'] });
-  const set = await createQuestionSet(admin, { categoryId: category.id, code: 'KK1-A', title: 'Set A', answerKey: 'A\nB\nC' });
-  await reviewQuestionSet(admin, set.id, 'submit');
-  await reviewQuestionSet(reviewer, set.id, 'approve');
-  const venue = await createVenue(admin, { name: 'Hanoi Skills Test Centre', country: 'VN', city: 'Hanoi', address: '12 Trang Tien, Hoan Kiem', capacity: '60', equipment: ['cbt_terminals', 'practical_workshop'] });
-  const sitting = await createSitting(admin, {
-    categoryId: category.id,
-    venueId: venue.id,
-    examDate: addDays(today, 45),
-    startTime: '09:00',
-    registrationOpensOn: addDays(today, -5),
-    registrationClosesOn: addDays(today, 20),
-    rescheduleDeadline: addDays(today, 25),
-    cancelDeadline: addDays(today, 30),
-    feeAmount: '8000',
-    feeCurrency: 'JPY',
-    capacity: '40',
+  sittingId = await openHanoiSitting(admin, reviewer, {
+    answerKey: 'A\nB\nC',
+    dates: { examDate: addDays(today, 45), registrationOpensOn: addDays(today, -5), registrationClosesOn: addDays(today, 20), rescheduleDeadline: addDays(today, 25), cancelDeadline: addDays(today, 30) },
   });
-  await changeSittingStatus(admin, sitting.id, 'open_registration', { questionSetId: set.id });
-  sittingId = sitting.id;
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('journey: a candidate registers for a skills exam in English', () => {
   it('gets an exam number and an admission ticket, every page passing axe', async () => {
     const journey = new Journey('exams');
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const page = await (await e2e.browser.newContext({ locale: 'en-GB' })).newPage();
 
-    await page.goto(`${server.url}/exams?lang=en`);
+    await page.goto(`${e2e.server.url}/exams?lang=en`);
     await journey.check(page, 'exam-dates');
     await page.click(`a[href="/exams/sittings/${sittingId}"]`);
     await journey.check(page, 'sitting');
@@ -119,7 +58,7 @@ describe('journey: a candidate registers for a skills exam in English', () => {
     await page.click('form[action="/exams/apply/email"] button[type="submit"]');
     await page.waitForURL(/\/exams\/apply\/code$/);
     await journey.check(page, 'code');
-    const mail = rowsOf<{ text_body: string }>(await server.database.db.execute(sql`SELECT text_body FROM outbox_emails WHERE to_address = 'an.nguyen@example.com' ORDER BY created_at DESC LIMIT 1`));
+    const mail = rowsOf<{ text_body: string }>(await e2e.server.database.db.execute(sql`SELECT text_body FROM outbox_emails WHERE to_address = 'an.nguyen@example.com' ORDER BY created_at DESC LIMIT 1`));
     const code = /\b(\d{6})\b/.exec(mail[0]!.text_body)![1]!;
     await page.fill('#code', code);
     await page.click('form[action="/exams/apply/code"] button[type="submit"]');
@@ -172,7 +111,7 @@ describe('journey: a candidate registers for a skills exam in English', () => {
     await journey.check(page, 'ticket-issued');
     expect(await page.textContent('main')).toContain('Admission ticket issued');
     const href = await page.getAttribute('a[href$="/ticket.pdf"]', 'href');
-    const pdf = await page.request.get(`${server.url}${href}`);
+    const pdf = await page.request.get(`${e2e.server.url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     const bytes = await pdf.body();
@@ -180,21 +119,14 @@ describe('journey: a candidate registers for a skills exam in English', () => {
     writeFileSync(join(journey.dir, 'admission-ticket.pdf'), bytes);
 
     // The ticket's QR token verifies against the published key.
-    const keys = await page.request.get(`${server.url}/.well-known/jinzai-keys.json`);
+    const keys = await page.request.get(`${e2e.server.url}/.well-known/jinzai-keys.json`);
     expect((await keys.json()).keys.some((k: { use: string }) => k.use === 'exam_ticket')).toBe(true);
 
     // A proctor reads the ticket at check-in (on a tablet-sized screen): photo, name, date of birth, passport digits.
-    const registrationId = rowsOf<{ id: string }>(await server.database.db.execute(sql`SELECT id FROM exam_registrations WHERE exam_number = ${examNumber}`))[0]!.id;
-    const ticket = await signTicketToken(admin, { registrationId, sittingId, examNumber, examDate: rowsOf<{ d: string }>(await server.database.db.execute(sql`SELECT exam_date::text AS d FROM exam_sittings WHERE id = ${sittingId}`))[0]!.d });
-    const tablet = await (await browser.browser.newContext({ locale: 'ja-JP', viewport: { width: 1024, height: 768 } })).newPage();
-    await tablet.goto(`${server.url}/login?next=${encodeURIComponent('/staff/exams/check-in')}`);
-    await tablet.fill('#email', proctorLogin.email);
-    await tablet.fill('#password', proctorLogin.password);
-    await tablet.click('form[action="/login"] button[type="submit"]');
-    await tablet.waitForURL(/\/login\/totp/);
-    await tablet.fill('#code', currentTotp(proctorLogin.totpSecret));
-    await tablet.click('form[action="/login/totp"] button[type="submit"]');
-    await tablet.waitForURL((url) => url.pathname === '/staff/exams/check-in');
+    const registrationId = rowsOf<{ id: string }>(await e2e.server.database.db.execute(sql`SELECT id FROM exam_registrations WHERE exam_number = ${examNumber}`))[0]!.id;
+    const ticket = await signTicketToken(admin, { registrationId, sittingId, examNumber, examDate: rowsOf<{ d: string }>(await e2e.server.database.db.execute(sql`SELECT exam_date::text AS d FROM exam_sittings WHERE id = ${sittingId}`))[0]!.d });
+    const tablet = await (await e2e.browser.browser.newContext({ locale: 'ja-JP', viewport: { width: 1024, height: 768 } })).newPage();
+    await signIn(tablet, e2e.server.url, proctorLogin, '/staff/exams/check-in');
     await journey.check(tablet, 'check-in-choose');
     await tablet.click(`a[href="/staff/exams/sittings/${sittingId}/check-in"]`);
     await journey.check(tablet, 'check-in');
@@ -209,11 +141,11 @@ describe('journey: a candidate registers for a skills exam in English', () => {
     expect(await tablet.textContent('main')).toContain('署名が正しくない');
 
     // The same pages in Vietnamese and Indonesian for the candidate.
-    await page.goto(`${server.url}/exams?lang=vi`);
+    await page.goto(`${e2e.server.url}/exams?lang=vi`);
     await journey.check(page, 'exam-dates-vi');
-    await page.goto(`${server.url}/exams/sittings/${sittingId}?lang=id`);
+    await page.goto(`${e2e.server.url}/exams/sittings/${sittingId}?lang=id`);
     await journey.check(page, 'sitting-id');
-    await page.goto(`${server.url}/exams/samples?lang=en`);
+    await page.goto(`${e2e.server.url}/exams/samples?lang=en`);
     await journey.check(page, 'samples');
   }, 180_000);
 });

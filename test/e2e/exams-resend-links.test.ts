@@ -1,26 +1,16 @@
 // A candidate who lost their link asks for it again, in Vietnamese: the form, its error and the neutral answer,
 // each page passing axe.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
-import { startE2eServer, type E2eServer } from './test-server.js';
+import { describe, expect, it } from 'vitest';
+import { Journey } from '../helpers/browser.js';
+import { useJourneyServer } from './support/journey-server.js';
 
-let server: E2eServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useJourneyServer();
 
 describe('journey: resend my registration links', () => {
   it('from the exam dates to the neutral answer, every page passing axe', async () => {
     const journey = new Journey('exams-resend-links');
-    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
-    await page.goto(`${server.url}/exams?lang=vi`);
+    const page = await (await e2e.browser.newContext({ locale: 'vi-VN' })).newPage();
+    await page.goto(`${e2e.server.url}/exams?lang=vi`);
     await page.click('a[href="/exams/resend-links"]');
     await page.waitForURL(/\/exams\/resend-links$/);
     await journey.check(page, 'resend-form');

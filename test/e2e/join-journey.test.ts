@@ -3,26 +3,20 @@
 // Every page visited is scanned with axe (any violation fails) and saved as a screenshot.
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Journey } from '../helpers/browser.js';
 import { rowsOf } from '../../src/persistence/database.js';
-import { currentTotp, provisionCompanyReadyToSubmit, provisionStaff, resetSecretariat, startE2eServer, type E2eServer, type StaffLogin } from './test-server.js';
+import { useJourneyServer } from './support/journey-server.js';
+import { signIn } from './support/sign-in.js';
+import { provisionCompanyReadyToSubmit, provisionStaff, type StaffLogin } from './test-server.js';
 
-let server: E2eServer;
-let browser: TestBrowser;
+const e2e = useJourneyServer();
 let admin: StaffLogin;
 let reviewer: StaffLogin;
 
 beforeAll(async () => {
-  resetSecretariat();
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  admin = await provisionStaff(server, 'secretariat_admin', 'admin@e2e.jinzai.invalid');
-  reviewer = await provisionStaff(server, 'secretariat_reviewer', 'reviewer@e2e.jinzai.invalid');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  admin = await provisionStaff(e2e.server, 'secretariat_admin', 'admin@e2e.jinzai.invalid');
+  reviewer = await provisionStaff(e2e.server, 'secretariat_reviewer', 'reviewer@e2e.jinzai.invalid');
 });
 
 const COMPANY = {
@@ -33,28 +27,18 @@ const COMPANY = {
   corporateNumber: '7123456789012',
 };
 
-const signInStaff = async (page: Page, journey: Journey, who: StaffLogin, next: string): Promise<void> => {
-  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-  await journey.check(page, 'staff-login');
-  await page.fill('#email', who.email);
-  await page.fill('#password', who.password);
-  await page.click('form[action="/login"] button[type="submit"]');
-  await page.waitForURL(/\/login\/totp/);
-  await journey.check(page, 'staff-totp');
-  await page.fill('#code', currentTotp(who.totpSecret));
-  await page.click('form[action="/login/totp"] button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-};
+const signInStaff = (page: Page, journey: Journey, who: StaffLogin, next: string): Promise<void> =>
+  signIn(page, e2e.server.url, who, next, { scan: { journey, login: 'staff-login', totp: 'staff-totp' } });
 
 describe('journey: a company joins and appears on the public roster', () => {
   it('runs from sign-up to the roster, every page passing axe', async () => {
     const journey = new Journey('company-joins');
-    const company = await (await browser.newContext()).newPage();
+    const company = await (await e2e.browser.newContext()).newPage();
 
     // 1. Sign up.
-    await company.goto(`${server.url}/`);
+    await company.goto(`${e2e.server.url}/`);
     await journey.check(company, 'home');
-    await company.goto(`${server.url}/signup`);
+    await company.goto(`${e2e.server.url}/signup`);
     await journey.check(company, 'signup');
     await company.fill('#displayName', '田中 一郎');
     await company.fill('#email', COMPANY.email);
@@ -64,9 +48,9 @@ describe('journey: a company joins and appears on the public roster', () => {
     await journey.check(company, 'check-email');
 
     // 2. A secretariat admin (TOTP) reads the verification mail in the staff outbox.
-    const staff = await (await browser.newContext()).newPage();
+    const staff = await (await e2e.browser.newContext()).newPage();
     await signInStaff(staff, journey, admin, '/staff/outbox');
-    await staff.goto(`${server.url}/staff/outbox?to=${encodeURIComponent(COMPANY.email)}`);
+    await staff.goto(`${e2e.server.url}/staff/outbox?to=${encodeURIComponent(COMPANY.email)}`);
     await journey.check(staff, 'staff-outbox');
     await staff.click(`table a[href^="/staff/outbox/"]`);
     await staff.waitForURL(/\/staff\/outbox\/[0-9a-f-]+/);
@@ -77,7 +61,7 @@ describe('journey: a company joins and appears on the public roster', () => {
     const verifyUrl = new URL(link!);
 
     // 3. The company user verifies and signs in.
-    await company.goto(`${server.url}${verifyUrl.pathname}${verifyUrl.search}`);
+    await company.goto(`${e2e.server.url}${verifyUrl.pathname}${verifyUrl.search}`);
     await company.waitForURL(/\/login/);
     await journey.check(company, 'login-verified');
     await company.fill('#email', COMPANY.email);
@@ -87,7 +71,7 @@ describe('journey: a company joins and appears on the public roster', () => {
     await journey.check(company, 'dashboard');
 
     // 4. Registers the company: a wrong check digit first, then the right number.
-    await company.goto(`${server.url}/organisations/new`);
+    await company.goto(`${e2e.server.url}/organisations/new`);
     await journey.check(company, 'organisation-new');
     await company.fill('#name', COMPANY.name);
     await company.fill('#nameKana', COMPANY.kana);
@@ -180,7 +164,7 @@ describe('journey: a company joins and appears on the public roster', () => {
     const requestPath = new URL(company.url()).pathname;
 
     // 7. A reviewer (TOTP) finds it in the queue, sees determination and evidence side by side, asks for a correction.
-    const review = await (await browser.newContext()).newPage();
+    const review = await (await e2e.browser.newContext()).newPage();
     await signInStaff(review, journey, reviewer, '/staff/join-requests');
     await journey.check(review, 'review-queue');
     await review.click(`table a[href^="/staff/join-requests/"]`);
@@ -196,7 +180,7 @@ describe('journey: a company joins and appears on the public roster', () => {
     await journey.check(review, 'review-correction-requested');
 
     // The applicant reads the notice, edits the application and resubmits; the history shows each step.
-    await company.goto(`${server.url}${requestPath}`);
+    await company.goto(`${e2e.server.url}${requestPath}`);
     await journey.check(company, 'join-correction-notice');
     expect(await company.textContent('main')).toContain('鮮明な写しを添付してください');
     await company.click(`form[action="${requestPath}/edit"] button`);
@@ -212,7 +196,7 @@ describe('journey: a company joins and appears on the public roster', () => {
     expect(await company.textContent('main')).toContain('再提出（到達）');
 
     // The reviewer reviews the resubmission and approves it.
-    await review.goto(`${server.url}/staff${requestPath}`);
+    await review.goto(`${e2e.server.url}/staff${requestPath}`);
     await review.click('form[action$="/start-review"] button');
     await review.waitForURL(/done=start-review/);
     await review.click('form[action$="/approve"] button');
@@ -222,26 +206,26 @@ describe('journey: a company joins and appears on the public roster', () => {
     expect(await review.textContent('main')).toContain('補正の求め');
 
     // 8. An anonymous visitor finds the establishment by name (half-width kana), by 法人番号, and through the API.
-    const visitor = await (await browser.newContext()).newPage();
-    await visitor.goto(`${server.url}/roster`);
+    const visitor = await (await e2e.browser.newContext()).newPage();
+    await visitor.goto(`${e2e.server.url}/roster`);
     await journey.check(visitor, 'roster');
     await visitor.fill('#q', 'ｶﾘﾔﾃｽﾄ');
     await visitor.click('form[action="/roster"] button[type="submit"]');
     await visitor.waitForURL(/\/roster\?q=/);
     await journey.check(visitor, 'roster-by-name');
     expect(await visitor.textContent('table')).toContain('刈谷テスト工場');
-    await visitor.goto(`${server.url}/roster`);
+    await visitor.goto(`${e2e.server.url}/roster`);
     await visitor.fill('#corporateNumber', COMPANY.corporateNumber);
     await visitor.click('form[action="/roster"] button[type="submit"]');
     await visitor.waitForURL(/corporateNumber=/);
     await journey.check(visitor, 'roster-by-corporate-number');
     expect(await visitor.textContent('table')).toContain(COMPANY.name);
-    const api = await visitor.request.get(`${server.url}/api/v1/roster/corporate-number/${COMPANY.corporateNumber}`);
+    const api = await visitor.request.get(`${e2e.server.url}/api/v1/roster/corporate-number/${COMPANY.corporateNumber}`);
     expect(api.status()).toBe(200);
     const body = await api.json();
     expect(body.listed).toBe(true);
     expect(body.listings[0].establishmentName).toBe('刈谷テスト工場');
-    const search = await visitor.request.get(`${server.url}/api/v1/roster?q=${encodeURIComponent('かりやてすと')}`);
+    const search = await visitor.request.get(`${e2e.server.url}/api/v1/roster?q=${encodeURIComponent('かりやてすと')}`);
     expect((await search.json()).total).toBe(1);
   });
 });
@@ -251,13 +235,9 @@ describe('double submission', () => {
     const journey = new Journey('double-submit');
     const email = 'double@e2e.jinzai.invalid';
     const password = 'Double-Submit-2026!';
-    const { organisationId } = await provisionCompanyReadyToSubmit(server, { email, password, corporateNumber: '4011001098993', name: '株式会社二重送信テスト' });
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(`/organisations/${organisationId}/join/check`)}`);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.click('form[action="/login"] button[type="submit"]');
-    await page.waitForURL(/\/join\/check/);
+    const { organisationId } = await provisionCompanyReadyToSubmit(e2e.server, { email, password, corporateNumber: '4011001098993', name: '株式会社二重送信テスト' });
+    const page = await (await e2e.browser.newContext()).newPage();
+    await signIn(page, e2e.server.url, { email, password }, `/organisations/${organisationId}/join/check`);
     await journey.check(page, 'join-check');
     const form = `form[action="/organisations/${organisationId}/join/submit"]`;
     // Two more POSTs of the very same form (same idempotency key) racing the double click.
@@ -271,7 +251,7 @@ describe('double submission', () => {
     await replay;
     await page.waitForURL(/\/join-requests\/[0-9a-f-]{36}/);
     await journey.check(page, 'join-submitted');
-    const rows = rowsOf<{ n: number }>(await server.database.db.execute(sql`SELECT count(*)::int AS n FROM join_requests WHERE organisation_id = ${organisationId}`));
+    const rows = rowsOf<{ n: number }>(await e2e.server.database.db.execute(sql`SELECT count(*)::int AS n FROM join_requests WHERE organisation_id = ${organisationId}`));
     expect(Number(rows[0]?.n)).toBe(1);
   });
 });
@@ -279,8 +259,8 @@ describe('double submission', () => {
 describe('language', () => {
   it('switches between Japanese and English, both passing axe', async () => {
     const journey = new Journey('language-switch');
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/roster`);
+    const page = await (await e2e.browser.newContext()).newPage();
+    await page.goto(`${e2e.server.url}/roster`);
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     expect(await page.textContent('h1')).toBe('会員名簿');
     await journey.check(page, 'roster-ja');
@@ -288,7 +268,7 @@ describe('language', () => {
     await page.waitForFunction("document.documentElement.lang === 'en'");
     expect(await page.textContent('h1')).toBe('Member roster');
     await journey.check(page, 'roster-en');
-    await page.goto(`${server.url}/roster?asOf=2025-12-20`); // the choice sticks
+    await page.goto(`${e2e.server.url}/roster?asOf=2025-12-20`); // the choice sticks
     expect(await page.textContent('main')).toContain('council member roster');
     await journey.check(page, 'roster-en-council-date');
     await page.click('header a[hreflang="ja"]');

@@ -2,57 +2,35 @@
 //   1. a member's withdrawal is refused while SSW workers are employed (council art.13(2)), then accepted at 0;
 //   2. an expulsion proposed by one member of staff and approved by another (self-approval refused on screen).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Journey, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Journey } from '../helpers/browser.js';
 import { listedCompany, type ListedCompany } from '../integration/membership-lifecycle/fixtures.js';
-import { currentTotp, provisionStaff, resetSecretariat, startE2eServer, type E2eServer, type StaffLogin } from './test-server.js';
+import { useJourneyServer } from './support/journey-server.js';
+import { signIn } from './support/sign-in.js';
+import { provisionStaff, type StaffLogin } from './test-server.js';
 
-let server: E2eServer;
-let browser: TestBrowser;
+const e2e = useJourneyServer();
 let reviewer: StaffLogin;
 let admin: StaffLogin;
 
 beforeAll(async () => {
-  resetSecretariat();
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  reviewer = await provisionStaff(server, 'secretariat_reviewer', 'lifecycle-reviewer@e2e.jinzai.invalid');
-  admin = await provisionStaff(server, 'secretariat_admin', 'lifecycle-admin@e2e.jinzai.invalid');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  reviewer = await provisionStaff(e2e.server, 'secretariat_reviewer', 'lifecycle-reviewer@e2e.jinzai.invalid');
+  admin = await provisionStaff(e2e.server, 'secretariat_admin', 'lifecycle-admin@e2e.jinzai.invalid');
 });
 
-const signInMember = async (page: Page, journey: Journey, c: ListedCompany, next: string) => {
-  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-  await journey.check(page, 'member-login');
-  await page.fill('#email', c.email);
-  await page.fill('#password', c.password);
-  await page.click('form[action="/login"] button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === next);
-};
+const signInMember = (page: Page, journey: Journey, c: ListedCompany, next: string): Promise<void> =>
+  signIn(page, e2e.server.url, c, next, { scan: { journey, login: 'member-login' } });
 
-const signInStaff = async (page: Page, journey: Journey, who: StaffLogin, next: string) => {
-  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-  await journey.check(page, 'staff-login');
-  await page.fill('#email', who.email);
-  await page.fill('#password', who.password);
-  await page.click('form[action="/login"] button[type="submit"]');
-  await page.waitForURL(/\/login\/totp/);
-  await journey.check(page, 'staff-totp');
-  await page.fill('#code', currentTotp(who.totpSecret));
-  await page.click('form[action="/login/totp"] button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === next);
-};
+const signInStaff = (page: Page, journey: Journey, who: StaffLogin, next: string): Promise<void> =>
+  signIn(page, e2e.server.url, who, next, { scan: { journey, login: 'staff-login', totp: 'staff-totp' } });
 
 const isoDaysFromNow = (days: number): string => new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('journey: withdrawal refused while SSW are employed', () => {
   it('shows the refusal with art.13(2), then accepts the notice at 0 workers; every page passes axe', async () => {
     const journey = new Journey('withdrawal-refused');
-    const c = await listedCompany(server.database.db, { establishments: ['本社工場'], listedFrom: '2026-01-10' });
-    const page = await (await browser.newContext()).newPage();
+    const c = await listedCompany(e2e.server.database.db, { establishments: ['本社工場'], listedFrom: '2026-01-10' });
+    const page = await (await e2e.browser.newContext()).newPage();
     await signInMember(page, journey, c, `/organisations/${c.organisationId}/lifecycle`);
     await journey.check(page, 'lifecycle-overview');
     await page.click(`a[href="/organisations/${c.organisationId}/withdrawal"]`);
@@ -68,7 +46,7 @@ describe('journey: withdrawal refused while SSW are employed', () => {
     expect(await page.textContent('main')).toContain('council-operating-rules art.13(2)');
     expect(await page.locator('form[action$="/withdrawal/submit"]').count()).toBe(0);
 
-    await page.goto(`${server.url}/organisations/${c.organisationId}/withdrawal`);
+    await page.goto(`${e2e.server.url}/organisations/${c.organisationId}/withdrawal`);
     await page.check('#scope');
     await page.fill(`#ssw-${c.establishmentIds[0]}`, '0');
     await page.fill('#effectiveFrom', isoDaysFromNow(30));
@@ -86,8 +64,8 @@ describe('journey: withdrawal refused while SSW are employed', () => {
 describe('journey: expulsion by two staff', () => {
   it('one proposes with grounds and evidence, cannot approve it, another approves and records the MOJ report', async () => {
     const journey = new Journey('expulsion-two-staff');
-    const c = await listedCompany(server.database.db, { establishments: ['第二工場'] });
-    const a = await (await browser.newContext()).newPage();
+    const c = await listedCompany(e2e.server.database.db, { establishments: ['第二工場'] });
+    const a = await (await e2e.browser.newContext()).newPage();
     await signInStaff(a, journey, reviewer, '/staff/lifecycle');
     await journey.check(a, 'staff-lifecycle');
     await a.click('a[href="/staff/expulsions"]');
@@ -106,7 +84,7 @@ describe('journey: expulsion by two staff', () => {
     expect(await a.textContent('main')).toContain('別の職員が行います');
     expect(await a.locator('form[action$="/approve"]').count()).toBe(0);
 
-    const b = await (await browser.newContext()).newPage();
+    const b = await (await e2e.browser.newContext()).newPage();
     const detail = new URL(a.url()).pathname;
     await signInStaff(b, journey, admin, detail);
     await journey.check(b, 'expulsion-to-approve');

@@ -1,6 +1,5 @@
 // Shared set-up for the exam integration tests: staff actors, a category with an approved question set, a venue and
 // a sitting open for registration, and a candidate who applies through the use cases.
-import { deflateSync } from 'node:zlib';
 import type { Actor } from '../../../src/domain/access/actor.js';
 import { createExamCategory } from '../../../src/domain/exams/use-cases/create-exam-category.js';
 import { createQuestionSet, reviewQuestionSet } from '../../../src/domain/exams/use-cases/question-sets.js';
@@ -16,44 +15,66 @@ import type { Database } from '../../../src/persistence/database.js';
 import { rowsOf } from '../../../src/persistence/database.js';
 import { sql } from 'drizzle-orm';
 import { createOrganisations, makeUser } from '../accounts/helpers.js';
+import { rgbPng } from '../../helpers/png.js';
 import { fixedClock } from '../../helpers/test-app.js';
 
 export const SECRET = 'test-signing-secret-0123456789abcdef0123';
 
-export const staffActor = (userId: string, organisationId: string, role: 'exam_admin' | 'proctor' = 'exam_admin'): Actor => ({
+export const staffActor = (
+  userId: string,
+  organisationId: string,
+  role: 'exam_admin' | 'proctor' = 'exam_admin',
+  who: { email: string; displayName: string } = { email: `${userId}@example.jp`, displayName: role },
+): Actor => ({
   kind: 'user',
   userId,
-  email: `${userId}@example.jp`,
-  displayName: role,
+  email: who.email,
+  displayName: who.displayName,
   roles: [{ role, organisationId }],
   isInformationHandler: true,
   mfaVerified: true,
   actingFor: [],
 });
 
-/** A tiny valid PNG (1×1) built by hand: magic bytes, IHDR, IDAT, IEND. */
-export const tinyPng = (): Buffer => {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  const idat = deflateSync(Buffer.from([0, 200, 120, 60]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+/** A tiny valid PNG (1×1). */
+export const tinyPng = (): Buffer => rgbPng(1, 1, () => [200, 120, 60]);
+
+export type ExamCatalogue = { categoryId: string; questionSetId: string; venueId: string };
+
+/** Machining and metalworking, level i: the category every exam test uses. */
+const MACHINING = { code: 'kikai_kinzoku', level: 'i', nameJa: '機械金属加工', nameEn: 'Machining and metalworking', effectiveFrom: '2022-08-01', parts: ['written', 'practical'] };
+
+/** The machining category, its question set KK1-A written by `admin` and approved by `reviewer` (four eyes), and a venue. */
+export const createExamCatalogue = async (
+  admin: ExamContext,
+  reviewer: ExamContext,
+  p: { answerKey: string; practicalCriteria?: string; venue: Record<string, unknown> },
+): Promise<ExamCatalogue> => {
+  const category = await createExamCategory(admin, MACHINING);
+  const set = await createQuestionSet(admin, { categoryId: category.id, code: 'KK1-A', title: 'Set A', answerKey: p.answerKey, practicalCriteria: p.practicalCriteria });
+  await reviewQuestionSet(admin, set.id, 'submit');
+  await reviewQuestionSet(reviewer, set.id, 'approve');
+  const venue = await createVenue(admin, p.venue);
+  return { categoryId: category.id, questionSetId: set.id, venueId: venue.id };
+};
+
+export type SittingTerms = {
+  examDate: string;
+  startTime: string;
+  registrationOpensOn: string;
+  registrationClosesOn: string;
+  rescheduleDeadline: string;
+  cancelDeadline: string;
+  feeAmount: string;
+  feeCurrency: string;
+  capacity: string;
+};
+
+/** A sitting of the catalogue's category at its venue, open for registration with its question set; returns its id. */
+export const openSitting = async (admin: ExamContext, c: ExamCatalogue, terms: SittingTerms): Promise<string> => {
+  const s = await createSitting(admin, { categoryId: c.categoryId, venueId: c.venueId, ...terms });
+  await changeSittingStatus(admin, s.id, 'open_registration', { questionSetId: c.questionSetId });
+  return s.id;
 };
 
 export type ExamWorld = {
@@ -84,15 +105,13 @@ export const createExamWorld = async (database: Database, options: { capacity?: 
   const reviewer: ExamContext = { ...base, actor: staffActor(b.userId, orgs.secretariat) };
   const proctor: ExamContext = { ...base, actor: staffActor(p.userId, orgs.secretariat, 'proctor') };
   const anon: ExamContext = { ...base, actor: ANONYMOUS };
-  const category = await createExamCategory(admin, { code: 'kikai_kinzoku', level: 'i', nameJa: '機械金属加工', nameEn: 'Machining and metalworking', effectiveFrom: '2022-08-01', parts: ['written', 'practical'] });
-  const set = await createQuestionSet(admin, { categoryId: category.id, code: 'KK1-A', title: 'Set A', answerKey: 'A\nB 2\nC|D', practicalCriteria: 'safety; 安全; 2; 10' });
-  await reviewQuestionSet(admin, set.id, 'submit');
-  await reviewQuestionSet(reviewer, set.id, 'approve');
-  const venue = await createVenue(admin, { name: 'Hanoi Test Centre', country: 'VN', city: 'Hanoi', address: '1 Trang Tien', capacity: '100', equipment: ['cbt_terminals'] });
-  const newSitting = async (o: { capacity?: number; fee?: string; examDate?: string } = {}) => {
-    const s = await createSitting(admin, {
-      categoryId: category.id,
-      venueId: venue.id,
+  const catalogue = await createExamCatalogue(admin, reviewer, {
+    answerKey: 'A\nB 2\nC|D',
+    practicalCriteria: 'safety; 安全; 2; 10',
+    venue: { name: 'Hanoi Test Centre', country: 'VN', city: 'Hanoi', address: '1 Trang Tien', capacity: '100', equipment: ['cbt_terminals'] },
+  });
+  const newSitting = (o: { capacity?: number; fee?: string; examDate?: string } = {}) =>
+    openSitting(admin, catalogue, {
       examDate: o.examDate ?? EXAM_DATE,
       startTime: '09:30',
       registrationOpensOn: '2025-09-01',
@@ -103,11 +122,8 @@ export const createExamWorld = async (database: Database, options: { capacity?: 
       feeCurrency: 'JPY',
       capacity: String(o.capacity ?? options.capacity ?? 30),
     });
-    await changeSittingStatus(admin, s.id, 'open_registration', { questionSetId: set.id });
-    return s.id;
-  };
   const sittingId = await newSitting({ ...(options.fee ? { fee: options.fee } : {}) });
-  return { orgs, database, clock, admin, reviewer, proctor, anon, categoryId: category.id, venueId: venue.id, sittingId, questionSetId: set.id, newSitting };
+  return { orgs, database, clock, admin, reviewer, proctor, anon, categoryId: catalogue.categoryId, venueId: catalogue.venueId, sittingId, questionSetId: catalogue.questionSetId, newSitting };
 };
 
 export type CandidateInput = { familyName?: string; givenName?: string; dateOfBirth?: string; nationality?: string; passportNumber?: string; language?: 'ja' | 'en' | 'vi' | 'id'; email?: string };
@@ -119,7 +135,7 @@ export const lastCodeFor = async (database: Database, email: string): Promise<st
 };
 
 /** Fills an application up to the check-answers page; returns its token. */
-export const fillApplication = async (w: ExamWorld, c: CandidateInput = {}, sittingId = w.sittingId): Promise<string> => {
+export const fillApplication = async (w: Pick<ExamWorld, 'anon' | 'database' | 'sittingId'>, c: CandidateInput = {}, sittingId = w.sittingId): Promise<string> => {
   const { token } = await startApplication(w.anon, { sittingId, language: c.language ?? 'en' });
   const email = c.email ?? `cand-${Math.random().toString(36).slice(2, 8)}@example.com`;
   await sendEmailCode(w.anon, token, { email });
@@ -133,7 +149,7 @@ export const fillApplication = async (w: ExamWorld, c: CandidateInput = {}, sitt
   return token;
 };
 
-export const apply = async (w: ExamWorld, c: CandidateInput = {}, sittingId = w.sittingId) => {
+export const apply = async (w: Pick<ExamWorld, 'anon' | 'database' | 'sittingId'>, c: CandidateInput = {}, sittingId = w.sittingId) => {
   const token = await fillApplication(w, c, sittingId);
   const result = await submitApplication(w.anon, token, { idempotencyKey: `key-${token.slice(0, 20)}` });
   return { token, ...result };
