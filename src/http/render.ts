@@ -8,6 +8,21 @@ import { formatJapaneseDate, isLegalDate } from '../../rules/core/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+type FieldError = { field: string; message: string };
+
+/**
+ * `errFor(errors, 'name')` in templates: the message(s) for one field from a page's error list, or '' when it has none.
+ * A plain string (escaped where it is output), so `{% if errFor(errors, 'x') %}` is false when there is no error —
+ * a macro's output is markup, which is truthy even when empty and marked fields as wrong before anything was sent.
+ */
+export const errorMessageFor = (errors: unknown, field: string): string =>
+  Array.isArray(errors)
+    ? (errors as FieldError[])
+        .filter((e) => e?.field === field)
+        .map((e) => e.message)
+        .join(' ')
+    : '';
+
 export const createTemplateEnvironment = (): nunjucks.Environment => {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([join(here, 'views'), join(here, 'components')], { noCache: false }),
@@ -24,5 +39,6 @@ export const createTemplateEnvironment = (): nunjucks.Environment => {
   });
   env.addFilter('yen', (value: unknown) => (typeof value === 'number' ? `${value.toLocaleString('ja-JP')}円` : ''));
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
+  env.addGlobal('errFor', errorMessageFor);
   return env;
 };
