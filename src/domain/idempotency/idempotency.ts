@@ -38,3 +38,9 @@ export const claimOrFindFirst = async (
 
 /** The key a form or header sent, when it is one (anything else is treated as no key: the request is not deduplicated). */
 export const idempotencyKeyOf = (value: unknown): string | undefined => (isIdempotencyKey(value) ? value : undefined);
+
+/**
+ * The key to draw into a submit form: the one it posted when it is shown again after bad input (nothing was created,
+ * so its next submit is still the first), otherwise a fresh one (a freshly loaded form creates a new record).
+ */
+export const keepOrDrawKey = (posted: unknown): string => idempotencyKeyOf(posted) ?? newIdempotencyKey();

@@ -23,7 +23,7 @@ import { auditMeta } from '../../accounts/context.js';
 import { InvalidInput, NotFound } from '../../errors.js';
 import { intFromForm, legalDateField, optionalText, parseInput, trimmed } from './catalogue.js';
 import type { ExamContext } from './context.js';
-import { createOnce, staffScope } from './create-once.js';
+import { createOnce, staffScope } from '../../idempotency/create-once.js';
 
 const uuid = z.uuid();
 

@@ -18,7 +18,7 @@ import { compileAnswerKey } from '../answer-key-scoring.js';
 import { questionSetMachine, type QuestionSetEvent, type QuestionSetState } from '../question-set.states.js';
 import { optionalText, parseInput, trimmed } from './catalogue.js';
 import { userIdOf, type ExamContext } from './context.js';
-import { createOnce, staffScope } from './create-once.js';
+import { createOnce, staffScope } from '../../idempotency/create-once.js';
 
 export type AnswerKeyJson = { correct: string | string[]; weight: number }[];
 export type PracticalCriterionJson = { id: string; label: string; weight: number; max: number }[];

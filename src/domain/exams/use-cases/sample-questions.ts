@@ -8,7 +8,7 @@ import { auditMeta } from '../../accounts/context.js';
 import { InvalidInput, NotFound } from '../../errors.js';
 import { optionalText, parseInput, trimmed } from './catalogue.js';
 import { userIdOf, type ExamContext } from './context.js';
-import { createOnce, staffScope } from './create-once.js';
+import { createOnce, staffScope } from '../../idempotency/create-once.js';
 
 export const createSampleQuestion = async (ctx: ExamContext, raw: Record<string, unknown>, idempotencyKey?: string) => {
   authorize(ctx.actor, 'exam_catalogue.manage');

@@ -16,7 +16,7 @@ import { sittingMachine, type SittingEvent, type SittingState } from '../sitting
 import { isCountryCode } from './countries.js';
 import { intFromForm, legalDateField, optionalText, parseInput, trimmed } from './catalogue.js';
 import { todayOf, type ExamContext } from './context.js';
-import { createOnce, staffScope } from './create-once.js';
+import { createOnce, staffScope } from '../../idempotency/create-once.js';
 import { noShowWindow } from './mark-no-shows.js';
 import { promoteFromWaitlist } from './promote-waitlist.js';
 import { isRegistrationOpen } from './registration-window.js';

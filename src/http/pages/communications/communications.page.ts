@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listMyInbox, listSentNotices, readNotice } from '../../../domain/communications/inbox.js';
 import { previewNotice, type NoticePreview } from '../../../domain/communications/preview-notice.js';
 import { RecipientsChanged, sendNotice } from '../../../domain/communications/send-notice.js';
-import { idempotencyKeyOf, newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
+import { idempotencyKeyOf, keepOrDrawKey, newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
 import { changeSurveyStatus, createSurvey, getSurveyForm, listAllSurveys, listMySurveys, respondToSurvey, surveyResults, surveyResultsCsv } from '../../../domain/communications/surveys.js';
 import { DomainError } from '../../../domain/errors.js';
 import { PREFECTURES, prefectureName } from '../../../domain/membership/prefectures.js';
@@ -107,7 +107,7 @@ export const communicationsPages = async (app: FastifyInstance, deps: AppDeps): 
     prefectures: prefectures(request),
     values: { status: 'listed' },
     // Kept when re-rendered after bad input (nothing was created), fresh otherwise.
-    idempotencyKey: idempotencyKeyOf((extra.values as Record<string, unknown> | undefined)?.idempotencyKey) ?? newIdempotencyKey(),
+    idempotencyKey: keepOrDrawKey((extra.values as Record<string, unknown> | undefined)?.idempotencyKey),
     ...extra,
   });
   app.get('/staff/surveys', { config: { policy: 'surveys.manage' } }, async (request, reply) => reply.view('pages/communications/surveys.njk', await surveysView(request)));

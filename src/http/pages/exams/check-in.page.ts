@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IRREGULARITY_KINDS, lookUpTicket, recordCheckIn, reportIrregularity, TicketRefused, type CheckInView } from '../../../domain/exams/use-cases/check-in.js';
 import { listCheckInSittings } from '../../../domain/exams/use-cases/sittings.js';
-import { idempotencyKeyOf, newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
+import { idempotencyKeyOf, keepOrDrawKey } from '../../../domain/idempotency/idempotency.js';
 import type { AppDeps } from '../../app.js';
 import { examContext, formBody, param, staffErrors, staffRefusal } from './helpers.js';
 
@@ -16,7 +16,7 @@ export const examCheckInPages = async (app: FastifyInstance, deps: AppDeps): Pro
       sittingId,
       kindItems: IRREGULARITY_KINDS.map((k) => ({ value: k, label: request.t(`exams:checkIn.kinds.${k}`) })),
       // The irregularity form's key: kept when re-rendered after bad input (nothing was recorded), fresh otherwise.
-      irregularityKey: idempotencyKeyOf((data.values as Record<string, unknown> | undefined)?.idempotencyKey) ?? newIdempotencyKey(),
+      irregularityKey: keepOrDrawKey((data.values as Record<string, unknown> | undefined)?.idempotencyKey),
       ...data,
     });
   const card = (v: CheckInView) => ({ ...v, photoSrc: v.photo ? `data:${v.photo.contentType};base64,${v.photo.base64}` : null });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { yen } from '../../../domain/fees/billing.js';
 import { INVOICE_LABELS, type InvoiceState } from '../../../domain/fees/invoice.states.js';
@@ -22,9 +21,6 @@ export const invoiceRow = (i: InvoiceView, request: FastifyRequest) => ({
   methodLabel: request.t(`fees:method.${i.paymentMethod}`),
   lines: (i.lines as { kind: string; label: { ja: string; en: string }; amountYen: number; citation: string }[]).map((l) => ({ label: l.label[request.lang], amount: yen(l.amountYen, request.lang), citation: l.citation })),
 });
-
-/** A fresh idempotency key for a form: the same key comes back on a double submit or a retry. */
-export const formKey = (): string => randomUUID();
 
 /** The bank's direct-debit results of an invoice for display: date with 和暦, amount, result with its reason. */
 export const debitResultRows = (rows: InvoiceDetail['debitResults'], request: FastifyRequest) =>

@@ -4,7 +4,7 @@ import { yen } from '../../../domain/fees/billing.js';
 import { CLAIM_LABELS } from '../../../domain/fees/discount-claim.states.js';
 import { getInvoice, listMyClaims, listMyInvoices, receiptFor } from '../../../domain/fees/read-fees.js';
 import { submitDiscountClaim } from '../../../domain/fees/submit-discount-claim.js';
-import { idempotencyKeyOf, newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
+import { idempotencyKeyOf, keepOrDrawKey } from '../../../domain/idempotency/idempotency.js';
 import { listOrganisationsByIds } from '../../../persistence/repositories/organisations.repository.js';
 import type { AppDeps } from '../../app.js';
 import { bodyOf, formErrorsOf, useCaseContext } from '../accounts/request-context.js';
@@ -46,7 +46,7 @@ export const memberFeesPages = async (app: FastifyInstance, deps: AppDeps): Prom
   const claimForm = async (request: FastifyRequest, values: Record<string, string>, errors?: { field: string; message: string }[]) => {
     const orgs = await listOrganisationsByIds(deps.database.db, organisationsOf(request.actor));
     // A re-render after bad input keeps the key: nothing was filed yet, and a retry of the corrected form is still one claim.
-    const idempotencyKey = idempotencyKeyOf(values.idempotencyKey) ?? newIdempotencyKey();
+    const idempotencyKey = keepOrDrawKey(values.idempotencyKey);
     return { pageTitle: request.t('fees:claim.newTitle'), organisations: orgs.map((o) => ({ value: o.id, label: o.name })), values, errors, idempotencyKey };
   };
   app.get('/fees/discount-claims/new', { config: { policy: 'fees.claim_discount' } }, async (request, reply) => reply.view('pages/fees/claim-new.njk', await claimForm(request, {})));

@@ -11,7 +11,8 @@ import { Conflict, NotFound } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
 import { bodyOf, formErrorsOf, useCaseContext } from '../accounts/request-context.js';
 import { idParam, showDate } from '../renewal/helpers.js';
-import { debitResultRows, formKey, invoiceRow } from './helpers.js';
+import { keepOrDrawKey } from '../../../domain/idempotency/idempotency.js';
+import { debitResultRows, invoiceRow } from './helpers.js';
 
 type Errors = { field: string; message: string }[] | undefined;
 
@@ -84,7 +85,7 @@ export const staffFeesPages = async (app: FastifyInstance, deps: AppDeps): Promi
       debitAccount: d.debitAccount,
       debitResults: debitResultRows(d.debitResults, request),
       staff: true,
-      idempotencyKey: values.idempotencyKey ?? formKey(),
+      idempotencyKey: keepOrDrawKey(values.idempotencyKey),
       values,
       errors,
       flash: flash ? { kind: 'error', message: flash } : (request.query as Record<string, unknown>).recorded === '1' ? { message: request.t('fees:payment.recorded') } : undefined,

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../domain/errors.js';
-import { idempotencyKeyOf, newIdempotencyKey } from '../../../domain/idempotency/idempotency.js';
+import { keepOrDrawKey } from '../../../domain/idempotency/idempotency.js';
 import type { LifecycleContext } from '../../../domain/membership-changes/lifecycle-common.js';
 import type { AppDeps } from '../../app.js';
 import { formErrorsOf, useCaseContext } from '../accounts/request-context.js';
@@ -10,8 +10,8 @@ export { deliverMail } from '../accounts/request-context.js';
 
 export const lifecycleContext = (request: FastifyRequest, deps: AppDeps): LifecycleContext => useCaseContext(request, deps);
 
-/** The key a create form carries: the posted one when re-rendered after bad input (nothing was created), else a fresh one. */
-export const formKeyOf = (extra: Record<string, unknown>): string => idempotencyKeyOf((extra.values as Record<string, unknown> | undefined)?.idempotencyKey) ?? newIdempotencyKey();
+/** The key a create form carries (see keepOrDrawKey). */
+export const formKeyOf = (extra: Record<string, unknown>): string => keepOrDrawKey((extra.values as Record<string, unknown> | undefined)?.idempotencyKey);
 
 export const lockOf = (body: Record<string, unknown>): number => {
   const n = Number(body.lockVersion);

@@ -1,12 +1,15 @@
-// Idempotent creates for the exam staff screens (venues, sittings, question sets, sample questions, committees and
-// their members, meetings and payments). Each create form carries a key (src/domain/idempotency/idempotency.ts): a
-// double click, a retry or a resubmitted stale form sends the same key again and gets back the row the key first
-// created, marked `duplicate`, with no second row and no second audit event. A committee must never be paid twice.
+// Idempotent creates (first used by the exam staff screens: venues, sittings, question sets, sample questions,
+// committees and their members, meetings and payments). Each create form carries a key (./idempotency.ts): a double
+// click, a retry or a resubmitted stale form sends the same key again and gets back the row the key first created,
+// marked `duplicate`, with no second row and no second audit event. A committee must never be paid twice.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../persistence/database.js';
-import { NotFound } from '../../errors.js';
-import { claimOrFindFirst, idempotencyKeyOf } from '../../idempotency/idempotency.js';
-import type { ExamContext } from './context.js';
+import type { Db } from '../../persistence/database.js';
+import type { Actor } from '../access/actor.js';
+import { NotFound } from '../errors.js';
+import { claimOrFindFirst, idempotencyKeyOf } from './idempotency.js';
+
+/** What a use case's context must carry for a create. */
+type CreateContext = { actor: Actor; db: Db; clock: { now(): Date } };
 
 export type Created<T> = T & { duplicate: boolean };
 
@@ -17,7 +20,7 @@ export type Created<T> = T & { duplicate: boolean };
  * Without a valid key every call creates, as before.
  */
 export const createOnce = async <T extends object>(
-  ctx: ExamContext,
+  ctx: CreateContext,
   idempotencyKey: string | undefined,
   r: { resourceType: string; scopeId: string },
   findFirst: (tx: Db, id: string) => Promise<T | undefined>,
@@ -39,4 +42,4 @@ export const createOnce = async <T extends object>(
 };
 
 /** The scope of top-level creates: the signed-in staff member (the key comes from a form drawn for them). */
-export const staffScope = (ctx: ExamContext): string => (ctx.actor.kind === 'user' ? ctx.actor.userId : 'system');
+export const staffScope = (ctx: CreateContext): string => (ctx.actor.kind === 'user' ? ctx.actor.userId : 'system');
